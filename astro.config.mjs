@@ -1,0 +1,18 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+
+// Server-rendered portal: every page reads the SQLite store at request time.
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  i18n: {
+    locales: ['ru', 'en'],
+    defaultLocale: 'ru',
+    routing: { prefixDefaultLocale: false },
+  },
+  security: { checkOrigin: true },
+  vite: {
+    ssr: { external: ['better-sqlite3'] },
+  },
+});

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { CLUSTER_STATUSES, INDUSTRY_GROUPS } from '../profile/vocabulary';
+import { isRegionCode } from '../regions';
+import { describeZodError, type FieldProblem } from '../profile/errors';
+
+/** Sort orders of the directory; a leading "-" reverses. */
+export const SORT_KEYS = ['name', '-name', 'founded', '-founded', 'index', '-index'] as const;
+/** One sort order. */
+export type SortKey = (typeof SORT_KEYS)[number];
+/** Clusters per page unless perPage says otherwise. */
+export const PER_PAGE_DEFAULT = 20;
+/** Largest page a client may ask for. */
+export const PER_PAGE_MAX = 100;
+
+/** Query parameters of the directory page and GET /api/v1/clusters. */
+export const directoryQuerySchema = z
+  .object({
+    industryGroup: z.enum(INDUSTRY_GROUPS, {
+      errorMap: () => ({ message: `must be one of ${INDUSTRY_GROUPS.join(', ')}` }),
+    }).optional(),
+    region: z
+      .string()
+      .refine(isRegionCode, { message: 'must be the ISO 3166-2 code of a Russian region, e.g. RU-KLU' })
+      .optional(),
+    status: z.enum(CLUSTER_STATUSES, {
+      errorMap: () => ({ message: `must be one of ${CLUSTER_STATUSES.join(', ')}` }),
+    }).optional(),
+    sort: z.enum(SORT_KEYS, { errorMap: () => ({ message: `must be one of ${SORT_KEYS.join(', ')}` }) }).default('name'),
+    page: z.coerce.number({ invalid_type_error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 or more').default(1),
+    perPage: z.coerce
+      .number({ invalid_type_error: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(1, 'must be 1 or more')
+      .max(PER_PAGE_MAX, `must be at most ${PER_PAGE_MAX}`)
+      .default(PER_PAGE_DEFAULT),
+    year: z.coerce.number({ invalid_type_error: 'must be a year' }).int('must be a year').min(1950).max(2100).optional(),
+  })
+  .strict();
+
+/** A validated directory query. */
+export type DirectoryQuery = z.infer<typeof directoryQuerySchema>;
+
+/** Outcome of parsing URL parameters: the value, or the problems naming each bad parameter. */
+export type QueryParse<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
+
+/** Turns URLSearchParams into a plain object; empty values mean "not given", repeated ones are an error. */
+function paramsToObject(params: URLSearchParams): { object: Record<string, string>; problems: FieldProblem[] } {
+  const object: Record<string, string> = {};
+  const problems: FieldProblem[] = [];
+  for (const [key, value] of params) {
+    if (value.trim() === '') continue;
+    if (key in object) problems.push({ field: key, message: 'is given more than once' });
+    else object[key] = value.trim();
+  }
+  return { object, problems };
+}
+
+/** Strictly parses URL parameters with a schema: unknown or malformed parameters are reported by name. */
+export function parseQuery<T extends z.ZodTypeAny>(schema: T, params: URLSearchParams): QueryParse<z.infer<T>> {
+  const { object, problems } = paramsToObject(params);
+  const result = schema.safeParse(object);
+  const all = [...problems, ...(result.success ? [] : describeQueryError(result.error))];
+  return all.length || !result.success ? { ok: false, problems: all } : { ok: true, value: result.data };
+}
+
+/** Like parseQuery, but drops bad parameters (reporting them) instead of failing: for pages, where a stale link should still show results. */
+export function parseQueryLenient<T extends z.AnyZodObject>(schema: T, params: URLSearchParams): { value: z.infer<T>; problems: FieldProblem[] } {
+  const { object, problems } = paramsToObject(params);
+  const known = Object.keys(schema.shape);
+  for (const key of Object.keys(object)) if (!known.includes(key)) delete object[key];
+  for (;;) {
+    const result = schema.safeParse(object);
+    if (result.success) return { value: result.data, problems };
+    const bad = describeQueryError(result.error);
+    problems.push(...bad);
+    for (const p of bad) delete object[p.field];
+  }
+}
+
+/** Zod issues as parameter problems; unknown keys become one problem per key, named. */
+function describeQueryError(error: z.ZodError): FieldProblem[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: key, message: 'is not a known parameter' }))
+      : describeZodError(new (error.constructor as typeof z.ZodError)([issue])),
+  );
+}

@@ -1,0 +1,5 @@
+/** Interface languages, strings, labels and formatting. */
+export * from './locales';
+export * from './ui';
+export * from './vocabulary-labels';
+export * from './format';

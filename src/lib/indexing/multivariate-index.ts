@@ -1,0 +1,189 @@
+/**
+ * The multivariate comparative index (HSE 2015, formula 1) over a comparison set:
+ *
+ *     I_i = sqrt( Σ_j α_j · ( x_ij / max_k x_kj )² )
+ *
+ * The weight sits outside the ratio on purpose. The paper writes (α_j·x_ij / max_k α_j·x_kj)²,
+ * where α_j cancels out; the product uses the classic form so that weights change the result.
+ * With unit weights both forms give the same value.
+ */
+
+/** Raw indicator values of one item; `null`/`undefined` (or an absent key) means "n/a". */
+export type IndicatorValues<K extends string> = Partial<Record<K, number | null | undefined>>;
+
+/** One member of a comparison set: a cluster or a region, identified by `id`. */
+export type IndexItem<K extends string> = { id: string; values: IndicatorValues<K> };
+
+/** Options of {@link computeIndexOverSet}. */
+export type IndexOptions = {
+  /** Let negative values count as reported but contribute 0 and stay out of the maximum (trade surplus). */
+  negativeAsZero?: boolean;
+};
+
+/** How one indicator adds to an item's index: `contribution = weight · ratio²`. */
+export type IndicatorContribution<K extends string> = {
+  indicator: K;
+  /** The reported value as given (possibly negative under `negativeAsZero`), `null` when n/a. */
+  value: number | null;
+  /** Largest reported value of this indicator in the comparison set (0 when none is positive). */
+  max: number;
+  weight: number;
+  /** `value / max`; 0 for n/a, for a negative value under `negativeAsZero`, or when `max` is 0. */
+  ratio: number;
+  contribution: number;
+};
+
+/** Index of one item: `value = sqrt(Σ contributions)`, with `reported` of `of` indicators given. */
+export type IndexResult<K extends string> = {
+  id: string;
+  value: number;
+  reported: number;
+  of: number;
+  contributions: Array<IndicatorContribution<K>>;
+};
+
+/** Results together with the set-wide maxima and the weights used, for explaining an index. */
+export type IndexOverSetExplanation<K extends string> = {
+  results: Array<IndexResult<K>>;
+  maxima: Record<K, number>;
+  weights: Record<K, number>;
+};
+
+/**
+ * Weight 1 for every indicator: the default, as in the paper.
+ *
+ * @example
+ * unitWeights(['a', 'b'] as const); // => { a: 1, b: 1 }
+ */
+export function unitWeights<K extends string>(indicators: readonly K[]): Record<K, number> {
+  const weights = {} as Record<K, number>;
+  for (const indicator of indicators) weights[indicator] = 1;
+  return weights;
+}
+
+/**
+ * Index of every item over the set, plus the maxima and weights that explain it.
+ *
+ * @example
+ * const { results, maxima } = computeIndexOverSetWithExplanation(
+ *   [{ id: 'a', values: { x: 2 } }, { id: 'b', values: { x: 4 } }],
+ *   ['x'], { x: 1 },
+ * );
+ * maxima.x; // => 4
+ * results.map((r) => r.value); // => [0.5, 1]
+ */
+export function computeIndexOverSetWithExplanation<K extends string>(
+  items: ReadonlyArray<IndexItem<K>>,
+  indicators: readonly K[],
+  weights: Record<K, number>,
+  options: IndexOptions = {},
+): IndexOverSetExplanation<K> {
+  if (items.length === 0) {
+    throw new Error('cannot compute an index over an empty comparison set: pass at least one item');
+  }
+  if (indicators.length === 0) {
+    throw new Error('cannot compute an index without indicators: pass at least one indicator');
+  }
+  assertDistinct(indicators, 'indicator');
+  assertDistinct(
+    items.map((item) => item.id),
+    'item id',
+  );
+  const negativeAsZero = options.negativeAsZero === true;
+  const usedWeights = validateWeights(indicators, weights);
+
+  const table = items.map((item) =>
+    indicators.map((indicator) => readValue(item, indicator, negativeAsZero)),
+  );
+
+  const maxima = {} as Record<K, number>;
+  indicators.forEach((indicator, j) => {
+    let max = 0;
+    for (const row of table) {
+      const value = row[j];
+      if (value != null && value > max) max = value;
+    }
+    maxima[indicator] = max;
+  });
+
+  const results = items.map((item, i): IndexResult<K> => {
+    const row = table[i] ?? [];
+    let sum = 0;
+    let reported = 0;
+    const contributions = indicators.map((indicator, j): IndicatorContribution<K> => {
+      const value = row[j] ?? null;
+      const max = maxima[indicator];
+      const weight = usedWeights[indicator];
+      if (value !== null) reported += 1;
+      // Negative values only get here under negativeAsZero; they count as reported but add 0.
+      const ratio = value === null || max === 0 || value <= 0 ? 0 : value / max;
+      const contribution = weight * ratio * ratio;
+      sum += contribution;
+      return { indicator, value, max, weight, ratio, contribution };
+    });
+    return { id: item.id, value: Math.sqrt(sum), reported, of: indicators.length, contributions };
+  });
+
+  return { results, maxima, weights: usedWeights };
+}
+
+/**
+ * Index of every item relative to the maxima of the set, in input order.
+ *
+ * @example
+ * computeIndexOverSet(
+ *   [{ id: 'a', values: { x: 2, y: 3 } }, { id: 'b', values: { x: 4, y: null } }],
+ *   ['x', 'y'], { x: 1, y: 1 },
+ * ).map((r) => r.value); // => [1.118…, 1]  (a: sqrt((2/4)² + (3/3)²), b: sqrt((4/4)² + n/a))
+ */
+export function computeIndexOverSet<K extends string>(
+  items: ReadonlyArray<IndexItem<K>>,
+  indicators: readonly K[],
+  weights: Record<K, number>,
+  options: IndexOptions = {},
+): Array<IndexResult<K>> {
+  return computeIndexOverSetWithExplanation(items, indicators, weights, options).results;
+}
+
+function readValue<K extends string>(item: IndexItem<K>, indicator: K, negativeAsZero: boolean): number | null {
+  const value: unknown = item.values[indicator];
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new RangeError(
+      `Indicator "${indicator}" of "${item.id}" must be a finite number or null (n/a), got ${describe(value)}`,
+    );
+  }
+  if (value < 0 && !negativeAsZero) {
+    throw new RangeError(
+      `Indicator "${indicator}" of "${item.id}" is negative (${value}); indicator values must be >= 0. ` +
+        'Correct the input, or leave it empty if it is not reported.',
+    );
+  }
+  return value;
+}
+
+function validateWeights<K extends string>(indicators: readonly K[], weights: Record<K, number>): Record<K, number> {
+  const used = {} as Record<K, number>;
+  for (const indicator of indicators) {
+    const weight: unknown = weights[indicator];
+    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) {
+      throw new RangeError(
+        `Weight of indicator "${indicator}" must be a finite number >= 0, got ${describe(weight)}`,
+      );
+    }
+    used[indicator] = weight;
+  }
+  return used;
+}
+
+function assertDistinct(values: readonly string[], what: string): void {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) throw new Error(`Duplicate ${what} "${value}" in the comparison set; each must appear once`);
+    seen.add(value);
+  }
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}

@@ -1,0 +1,12 @@
+/** The cluster profile schema and its vocabulary, one module per block. */
+export * from './vocabulary';
+export * from './common';
+export * from './general';
+export * from './priorities';
+export * from './management';
+export * from './members';
+export * from './partners-projects';
+export * from './indicators';
+export * from './profile';
+export * from './completeness';
+export * from './errors';

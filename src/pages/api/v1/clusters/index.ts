@@ -1,0 +1,21 @@
+import type { APIRoute } from 'astro';
+import { directoryQuerySchema, parseQuery } from '../../../../lib/directory/query';
+import { toListItemJson } from '../../../../server/api/cluster-json';
+import { listDirectory } from '../../../../server/directory';
+import { badRequest, guardApi, json } from '../../../../server/http';
+import { getStore } from '../../../../server/store';
+
+/** GET /api/v1/clusters: public clusters with the directory's filters, sorting and paging. */
+export const GET: APIRoute = ({ request, url }) =>
+  guardApi(request, () => {
+    const parsed = parseQuery(directoryQuerySchema, url.searchParams);
+    if (!parsed.ok) return badRequest(parsed.problems);
+    const page = listDirectory(getStore(), parsed.value, 'en');
+    return json({
+      total: page.total,
+      page: page.page,
+      perPage: page.perPage,
+      pages: page.pages,
+      items: page.items.map(toListItemJson),
+    });
+  });

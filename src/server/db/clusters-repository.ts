@@ -1,0 +1,209 @@
+import { createHash } from 'node:crypto';
+import { profileSchema, INDICATOR_KEYS, type Profile, type IndicatorKey } from '../../lib/profile';
+import { nowIso, type Db } from './connection';
+
+/** Moderation state of a stored profile; only "approved" profiles are public. */
+export type Publication = 'draft' | 'submitted' | 'approved' | 'rejected' | 'archived';
+
+/** The light row the directory, map and index work with (no full profile parse). */
+export interface ClusterSummary {
+  slug: string;
+  name: { ru: string; en: string };
+  region: string;
+  industryGroup: Profile['general']['industryGroup'];
+  status: Profile['general']['status'];
+  foundedYear: number | null;
+  location: { lat: number; lon: number };
+  city: { ru?: string; en?: string };
+  selfAssessment: number | null;
+}
+
+/** One stored indicator value with its cluster and year. */
+export interface IndicatorRow {
+  slug: string;
+  industryGroup: string;
+  year: number;
+  indicator: IndicatorKey;
+  value: number;
+  source: string;
+}
+
+/** Who made a change and why, recorded in the audit log. */
+export interface ChangeContext {
+  actor: string;
+  action: string;
+}
+
+/** Stable hash of a profile's canonical JSON, used to detect changed seed files. */
+export function hashProfile(profile: Profile): string {
+  return createHash('sha256').update(JSON.stringify(profile)).digest('hex');
+}
+
+interface ClusterRowDb {
+  slug: string;
+  name_ru: string;
+  name_en: string;
+  region: string;
+  industry_group: string;
+  status: string;
+  founded_year: number | null;
+  lat: number;
+  lon: number;
+  profile_json: string;
+}
+
+/** Maps a clusters row to a summary; city and self-assessment come from the stored profile. */
+function toSummary(row: ClusterRowDb): ClusterSummary {
+  const general = (JSON.parse(row.profile_json) as Profile).general;
+  return {
+    slug: row.slug,
+    name: { ru: row.name_ru, en: row.name_en },
+    region: row.region,
+    industryGroup: row.industry_group as ClusterSummary['industryGroup'],
+    status: row.status as ClusterSummary['status'],
+    foundedYear: row.founded_year,
+    location: { lat: row.lat, lon: row.lon },
+    city: general.city,
+    selfAssessment: general.selfAssessment ?? null,
+  };
+}
+
+/** Filters of the public cluster list; all optional. */
+export interface ClusterFilter {
+  industryGroup?: string;
+  region?: string;
+  status?: string;
+}
+
+/** Repository over the clusters, indicator and outbox tables: the only module that writes them. */
+export class ClustersRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Public (approved) clusters matching the filter, in no particular order. */
+  listPublic(filter: ClusterFilter = {}): ClusterSummary[] {
+    const where = ["publication = 'approved'"];
+    const params: Record<string, string> = {};
+    if (filter.industryGroup) where.push('industry_group = @industryGroup'), (params.industryGroup = filter.industryGroup);
+    if (filter.region) where.push('region = @region'), (params.region = filter.region);
+    if (filter.status) where.push('status = @status'), (params.status = filter.status);
+    const rows = this.db
+      .prepare(`SELECT * FROM clusters WHERE ${where.join(' AND ')} ORDER BY slug`)
+      .all(params) as ClusterRowDb[];
+    return rows.map(toSummary);
+  }
+
+  /** Number of public clusters. */
+  countPublic(): number {
+    return (this.db.prepare("SELECT COUNT(*) AS n FROM clusters WHERE publication = 'approved'").get() as { n: number }).n;
+  }
+
+  /** The full public profile, or undefined when missing or not approved. */
+  getPublicProfile(slug: string): Profile | undefined {
+    const row = this.db
+      .prepare("SELECT profile_json FROM clusters WHERE slug = ? AND publication = 'approved'")
+      .get(slug) as { profile_json: string } | undefined;
+    return row ? profileSchema.parse(JSON.parse(row.profile_json)) : undefined;
+  }
+
+  /** Publication state of a cluster, or undefined when there is none with this slug. */
+  getPublication(slug: string): Publication | undefined {
+    const row = this.db.prepare('SELECT publication FROM clusters WHERE slug = ?').get(slug) as
+      | { publication: Publication }
+      | undefined;
+    return row?.publication;
+  }
+
+  /** Indicator values of all public clusters (optionally one year), for the index. */
+  listPublicIndicators(year?: number): IndicatorRow[] {
+    const sql = `SELECT c.slug, c.industry_group AS industryGroup, v.year, v.indicator, v.value, v.source
+      FROM indicator_values v JOIN clusters c ON c.id = v.cluster_id
+      WHERE c.publication = 'approved' ${year === undefined ? '' : 'AND v.year = @year'}
+      ORDER BY c.slug, v.year, v.indicator`;
+    return this.db.prepare(sql).all(year === undefined ? {} : { year }) as IndicatorRow[];
+  }
+
+  /** Counter bumped by every write; caches of derived values key on it. */
+  dataVersion(): number {
+    return Number((this.db.prepare("SELECT value FROM meta WHERE key = 'data_version'").get() as { value: string }).value);
+  }
+
+  /**
+   * Inserts or replaces a profile with its indicator rows, search-outbox row and audit entry, in one transaction.
+   * The profile is validated again here, so nothing invalid is ever stored.
+   */
+  save(input: unknown, options: { publication: Publication; origin?: 'seed' | 'registration'; seedHash?: string }, change: ChangeContext): Profile {
+    const profile = profileSchema.parse(input);
+    const now = nowIso();
+    this.db.transaction(() => {
+      const g = profile.general;
+      const fields = {
+        slug: profile.slug,
+        profile_json: JSON.stringify(profile),
+        name_ru: g.name.ru,
+        name_en: g.name.en,
+        region: g.region,
+        industry_group: g.industryGroup,
+        status: g.status,
+        founded_year: g.foundedYear ?? null,
+        lat: g.location.lat,
+        lon: g.location.lon,
+        publication: options.publication,
+        origin: options.origin ?? 'registration',
+        seed_hash: options.seedHash ?? null,
+        edited: options.origin === 'seed' ? 0 : 1,
+        now,
+      };
+      this.db
+        .prepare(
+          `INSERT INTO clusters (slug, profile_json, name_ru, name_en, region, industry_group, status, founded_year, lat, lon,
+             publication, origin, seed_hash, edited_after_seed, created_at, updated_at)
+           VALUES (@slug, @profile_json, @name_ru, @name_en, @region, @industry_group, @status, @founded_year, @lat, @lon,
+             @publication, @origin, @seed_hash, @edited, @now, @now)
+           ON CONFLICT (slug) DO UPDATE SET profile_json = excluded.profile_json, name_ru = excluded.name_ru,
+             name_en = excluded.name_en, region = excluded.region, industry_group = excluded.industry_group,
+             status = excluded.status, founded_year = excluded.founded_year, lat = excluded.lat, lon = excluded.lon,
+             publication = excluded.publication,
+             seed_hash = COALESCE(excluded.seed_hash, clusters.seed_hash),
+             edited_after_seed = CASE WHEN excluded.origin = 'seed' THEN 0 ELSE 1 END,
+             updated_at = excluded.updated_at`,
+        )
+        .run(fields);
+      const { id } = this.db.prepare('SELECT id FROM clusters WHERE slug = ?').get(profile.slug) as { id: number };
+      this.db.prepare('DELETE FROM indicator_values WHERE cluster_id = ?').run(id);
+      const insert = this.db.prepare(
+        'INSERT INTO indicator_values (cluster_id, year, indicator, value, source) VALUES (?, ?, ?, ?, ?)',
+      );
+      for (const y of profile.indicators)
+        for (const key of INDICATOR_KEYS) {
+          const v = y[key];
+          if (v) insert.run(id, y.year, key, v.value, v.source);
+        }
+      this.recordChange(profile.slug, change, now);
+    })();
+    return profile;
+  }
+
+  /** Seed bookkeeping for a slug: its stored seed hash and whether the portal edited it since. */
+  seedState(slug: string): { seedHash: string | null; editedAfterSeed: boolean } | undefined {
+    const row = this.db.prepare('SELECT seed_hash, edited_after_seed FROM clusters WHERE slug = ?').get(slug) as
+      | { seed_hash: string | null; edited_after_seed: number }
+      | undefined;
+    return row && { seedHash: row.seed_hash, editedAfterSeed: row.edited_after_seed === 1 };
+  }
+
+  /** Runs fn in one transaction (all-or-nothing batches such as the seed). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** Queues a search update, writes the audit entry and bumps the data version (call inside a transaction). */
+  private recordChange(slug: string, change: ChangeContext, now: string): void {
+    this.db
+      .prepare('INSERT INTO search_outbox (slug, created_at, next_attempt_at) VALUES (?, ?, ?)')
+      .run(slug, now, now);
+    this.db
+      .prepare('INSERT INTO audit_log (at, actor, action, subject) VALUES (?, ?, ?, ?)')
+      .run(now, change.actor, change.action, slug);
+    this.db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'").run();
+  }
+}

@@ -1,0 +1,27 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrate } from './migrations';
+
+/** The SQLite connection type used throughout src/server. */
+export type Db = Database.Database;
+
+/** File name of the store inside DATA_DIR. */
+export const DATABASE_FILE = 'cluster-map.sqlite';
+
+/** Opens (creating if needed) the store in dataDir with WAL and foreign keys, and brings its schema up to date. */
+export function openDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, DATABASE_FILE));
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+  migrate(db);
+  return db;
+}
+
+/** Current timestamp in ISO 8601 (UTC), the format of every *_at column. */
+export function nowIso(): string {
+  return new Date().toISOString();
+}
