@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { openStore } from '../src/server/store';
 import { SeedFileError } from '../src/server/db/seed';
+import { SettingsError } from '../src/server/settings';
 
 const root = join(import.meta.dirname, '..');
 const entry = join(root, 'dist', 'server', 'entry.mjs');
@@ -27,7 +28,7 @@ function buildIsStale(): boolean {
   return sources > statSync(entry).mtimeMs;
 }
 
-if (buildIsStale()) {
+if (process.env.PORTAL_SKIP_BUILD !== '1' && buildIsStale()) {
   console.log('[start] building the portal (first start or changed sources)…');
   const result = spawnSync('npx', ['astro', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) process.exit(result.status ?? 1);
@@ -38,8 +39,8 @@ try {
   db.close();
   console.log(`[start] store ready in ${config.dataDir} (seed: ${seed.inserted} new, ${seed.updated} updated, ${seed.unchanged} unchanged)`);
 } catch (error) {
-  if (error instanceof SeedFileError) {
-    console.error(`[start] cannot seed the shipped data:\n${error.message}`);
+  if (error instanceof SeedFileError || error instanceof SettingsError) {
+    console.error(`[start] cannot start: ${error.message}`);
     process.exit(1);
   }
   throw error;

@@ -15,8 +15,14 @@ export class CsvError extends Error {
   }
 }
 
+/** Options of {@link parseCsv}. */
+export interface CsvOptions {
+  /** Lines starting with this prefix (e.g. "#") are comments: skipped, while later lines keep their real numbers. */
+  commentPrefix?: string;
+}
+
 /** Splits CSV text (RFC 4180: commas, double-quoted cells, "" escapes) into records of cells with their line numbers. */
-function splitRecords(text: string): Array<{ line: number; cells: string[] }> {
+function splitRecords(text: string, commentPrefix?: string): Array<{ line: number; cells: string[] }> {
   const records: Array<{ line: number; cells: string[] }> = [];
   let cells: string[] = [];
   let cell = '';
@@ -26,6 +32,15 @@ function splitRecords(text: string): Array<{ line: number; cells: string[] }> {
   const src = text.replace(/^\uFEFF/, '');
   for (let i = 0; i < src.length; i++) {
     const ch = src[i];
+    const atLineStart = i === 0 || src[i - 1] === '\n' || src[i - 1] === '\r';
+    if (commentPrefix && !quoted && atLineStart && cells.length === 0 && src.startsWith(commentPrefix, i)) {
+      // A comment line: skip to its end; the line break itself is consumed here too.
+      while (i < src.length && src[i] !== '\n' && src[i] !== '\r') i++;
+      if (src[i] === '\r' && src[i + 1] === '\n') i++;
+      line++;
+      recordLine = line;
+      continue;
+    }
     if (quoted) {
       if (ch === '"' && src[i + 1] === '"') (cell += '"'), i++;
       else if (ch === '"') quoted = false;
@@ -51,11 +66,16 @@ function splitRecords(text: string): Array<{ line: number; cells: string[] }> {
 }
 
 /**
- * Parses CSV with a header row into rows keyed by column name.
+ * Parses CSV with a header row into rows keyed by column name; with `commentPrefix`, comment lines are skipped.
  * @example parseCsv('a,b\n1,"x,y"\n') // [{ line: 2, cells: { a: '1', b: 'x,y' } }]
+ * @example parseCsv('# note\na\n1\n', [], { commentPrefix: '#' }) // rows: [{ line: 3, cells: { a: '1' } }]
  */
-export function parseCsv(text: string, requiredColumns: readonly string[] = []): { header: string[]; rows: CsvRow[] } {
-  const [head, ...body] = splitRecords(text);
+export function parseCsv(
+  text: string,
+  requiredColumns: readonly string[] = [],
+  options: CsvOptions = {},
+): { header: string[]; rows: CsvRow[] } {
+  const [head, ...body] = splitRecords(text, options.commentPrefix);
   if (!head) throw new CsvError(1, 'the file is empty; a header row is expected');
   const header = head.cells.map((c) => c.trim());
   const missing = requiredColumns.filter((c) => !header.includes(c));

@@ -1,15 +1,37 @@
 import { paginate, sortClusters, type Page } from '../lib/directory/listing';
 import type { DirectoryQuery } from '../lib/directory/query';
 import type { Lang } from '../lib/i18n';
+import type { ClusterAnalytics } from '../lib/indexing/year-analytics';
+import { getYearAnalytics, resolveYear } from './analytics';
 import type { ClusterSummary } from './db/clusters-repository';
 import type { Store } from './store';
 
+/** A directory entry: the summary plus its index and scenario for the selected year (null without data). */
+export interface DirectoryItem extends ClusterSummary {
+  index: number | null;
+  analytics: ClusterAnalytics | null;
+}
+
+/** One page of the directory and the year its indices refer to. */
+export interface DirectoryPage extends Page<DirectoryItem> {
+  year: number | null;
+}
+
+/** Public clusters matching the query's filters, with their analytics for the query's year (or the default year). */
+export function listMatching(store: Store, query: Pick<DirectoryQuery, 'industryGroup' | 'region' | 'status' | 'year'>): { year: number | null; items: DirectoryItem[] } {
+  const year = resolveYear(store, query.year);
+  const analytics = year === null ? null : getYearAnalytics(store, year);
+  const items = store.clusters
+    .listPublic({ industryGroup: query.industryGroup, region: query.region, status: query.status })
+    .map((c) => {
+      const a = analytics?.clusters.get(c.slug) ?? null;
+      return { ...c, index: a?.overall?.value ?? null, analytics: a };
+    });
+  return { year, items };
+}
+
 /** One page of the public directory for a validated query. */
-export function listDirectory(store: Store, query: DirectoryQuery, lang: Lang): Page<ClusterSummary> {
-  const matching = store.clusters.listPublic({
-    industryGroup: query.industryGroup,
-    region: query.region,
-    status: query.status,
-  });
-  return paginate(sortClusters(matching, query.sort, lang), query.page, query.perPage);
+export function listDirectory(store: Store, query: DirectoryQuery, lang: Lang): DirectoryPage {
+  const { year, items } = listMatching(store, query);
+  return { year, ...paginate(sortClusters(items, query.sort, lang), query.page, query.perPage) };
 }

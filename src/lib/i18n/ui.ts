@@ -1,7 +1,10 @@
 import type { Lang } from './locales';
+import { ANALYTICS_UI } from './ui-analytics';
+import { MAP_UI } from './ui-map';
+import { SEARCH_UI } from './ui-search';
 
-/** Every interface string in both languages; the `satisfies` check makes a missing translation a type error. */
-const ru = {
+/** Every interface string of the core pages in both languages; `en` must have every key of `ru`. */
+const coreRu = {
   'site.name': 'Карта кластеров',
   'site.tagline': 'Открытый портал инновационных кластеров России',
   'nav.home': 'Главная',
@@ -129,7 +132,7 @@ const ru = {
   'footer.api': 'API',
 } as const;
 
-const en: Record<keyof typeof ru, string> = {
+const coreEn: Record<keyof typeof coreRu, string> = {
   'site.name': 'Cluster Map',
   'site.tagline': 'An open portal of Russian innovation clusters',
   'nav.home': 'Home',
@@ -256,6 +259,9 @@ const en: Record<keyof typeof ru, string> = {
   'footer.about': 'Open source. Pilot cluster data: Russian Ministry of Economic Development (2012).',
   'footer.api': 'API',
 };
+
+const ru = { ...coreRu, ...ANALYTICS_UI.ru, ...SEARCH_UI.ru, ...MAP_UI.ru };
+const en = { ...coreEn, ...ANALYTICS_UI.en, ...SEARCH_UI.en, ...MAP_UI.en };
 
 /** Key of an interface string. */
 export type UiKey = keyof typeof ru;

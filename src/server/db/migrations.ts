@@ -71,6 +71,28 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO meta (key, value) VALUES ('data_version', '0');
     `,
   },
+  {
+    version: 2,
+    name: 'regional foreign economic statistics',
+    sql: `
+      CREATE TABLE region_statistics (
+        region TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        population REAL NOT NULL CHECK (population > 0),
+        population_source TEXT NOT NULL,
+        fdi REAL CHECK (fdi >= 0),
+        fdi_source TEXT,
+        exports REAL CHECK (exports >= 0),
+        exports_source TEXT,
+        imports REAL CHECK (imports >= 0),
+        imports_source TEXT,
+        foreign_companies REAL CHECK (foreign_companies >= 0),
+        foreign_companies_source TEXT,
+        imported_at TEXT NOT NULL,
+        PRIMARY KEY (region, year)
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations newer than the database's user_version; returns the versions applied. */

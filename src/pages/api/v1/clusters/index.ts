@@ -16,6 +16,7 @@ export const GET: APIRoute = ({ request, url }) =>
       page: page.page,
       perPage: page.perPage,
       pages: page.pages,
-      items: page.items.map(toListItemJson),
+      year: page.year,
+      items: page.items.map((item) => toListItemJson(item, page.year)),
     });
   });

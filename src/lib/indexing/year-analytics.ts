@@ -1,0 +1,154 @@
+import type { IndexSettings } from '../settings';
+import { INDICATOR_KEYS, type IndicatorKey } from '../profile/vocabulary';
+import { computeIndexOverSetWithExplanation, type IndicatorContribution } from './multivariate-index';
+import { rankDescending } from './rank';
+import { computeRegionalIndex, type RegionalTotals } from './regional-index';
+import { classifyScenario, type ScenarioCode } from './scenario';
+import { computeThreshold, type ThresholdRule } from './threshold';
+
+/** Inputs the regional index needs; a region lacking any of them gets no index ("regional data needed"). */
+export const REGIONAL_INPUTS = ['population', 'fdi', 'exports', 'imports', 'foreignOwnedCompanies'] as const;
+/** One regional input. */
+export type RegionalInput = (typeof REGIONAL_INPUTS)[number];
+
+/** A cluster as the yearly computation sees it. */
+export interface AnalyticsCluster {
+  slug: string;
+  industryGroup: string;
+  region: string;
+  selfAssessment: number | null;
+  /** Reported values of the year; absent = not reported. */
+  values: Partial<Record<IndicatorKey, number>>;
+}
+
+/** A region's totals of the year; null members are missing. */
+export interface AnalyticsRegion {
+  region: string;
+  totals: { population: number | null; fdi: number | null; exports: number | null; imports: number | null; foreignOwnedCompanies: number | null };
+}
+
+/** A cluster's index in one comparison set, with its rank ("3rd of 25"). */
+export interface SetPosition {
+  value: number;
+  rank: number;
+  of: number;
+}
+
+/** Why a cluster has no index for the year. */
+export type NotRankedReason = 'no-indicators' | 'self-assessment-1';
+
+/** The scenario badge with its explanation, or what is missing for it. */
+export interface ScenarioView {
+  code: ScenarioCode;
+  year: number;
+  clusterIndex: number | null;
+  regionIndex: number | null;
+  clusterThreshold: number | null;
+  regionThreshold: number | null;
+  /** Regional inputs missing for the cluster's region (empty when the badge is known or the cluster is unranked). */
+  missingRegionalInputs: RegionalInput[];
+}
+
+/** Everything computed for one cluster in one year. */
+export interface ClusterAnalytics {
+  slug: string;
+  year: number;
+  notRanked: NotRankedReason | null;
+  overall: SetPosition | null;
+  industry: SetPosition | null;
+  reported: number;
+  of: number;
+  contributions: IndicatorContribution<IndicatorKey>[];
+  scenario: ScenarioView;
+}
+
+/** The whole year: per-cluster results, the reference maxima and both thresholds. */
+export interface YearAnalytics {
+  year: number;
+  clusters: Map<string, ClusterAnalytics>;
+  maxima: Record<IndicatorKey, number> | null;
+  clusterThreshold: number | null;
+  regionThreshold: number | null;
+  regionIndex: Map<string, number>;
+}
+
+/** The settings' threshold rule for one of the two indices. */
+function thresholdRuleFor(settings: IndexSettings, which: 'cluster' | 'region'): ThresholdRule {
+  const t = settings.threshold;
+  return t.kind === 'fixed' ? { kind: 'fixed', value: t[which] } : t;
+}
+
+/** Regional inputs a region lacks (all of them when there is no record). */
+export function missingInputs(region: AnalyticsRegion | undefined): RegionalInput[] {
+  if (!region) return [...REGIONAL_INPUTS];
+  return REGIONAL_INPUTS.filter((k) => region.totals[k] === null || region.totals[k] === undefined);
+}
+
+/** Index and rank of each item of a set, by id. */
+function positions(items: Array<{ id: string; values: Partial<Record<IndicatorKey, number>> }>, settings: IndexSettings) {
+  const explained = computeIndexOverSetWithExplanation(items, INDICATOR_KEYS, settings.weights);
+  const ranks = rankDescending(explained.results.map((r) => ({ id: r.id, value: r.value })));
+  const of = items.length;
+  return { explained, byId: new Map(explained.results.map((r) => [r.id, { result: r, position: { value: r.value, rank: ranks.get(r.id)!, of } }])) };
+}
+
+/** Regional index over every region with complete data. */
+function regionalIndex(regions: readonly AnalyticsRegion[], settings: IndexSettings): Map<string, number> {
+  const complete = regions.filter((r) => missingInputs(r).length === 0);
+  if (complete.length === 0) return new Map();
+  const results = computeRegionalIndex(
+    complete.map((r) => ({ id: r.region, totals: r.totals as RegionalTotals & { population: number } })),
+    settings.regionalWeights,
+  );
+  return new Map(results.map((r) => [r.id, r.value]));
+}
+
+/**
+ * Computes the internationalization index of every cluster for one year over two comparison sets
+ * (all clusters with data that year; the cluster's industry group), the regional index and the scenarios.
+ * Clusters with self-assessment grade 1 are not ranked and stay out of both sets.
+ */
+export function computeYearAnalytics(year: number, clusters: readonly AnalyticsCluster[], regions: readonly AnalyticsRegion[], settings: IndexSettings): YearAnalytics {
+  const withData = clusters.filter((c) => Object.keys(c.values).length > 0);
+  const ranked = withData.filter((c) => c.selfAssessment !== 1);
+  const toItem = (c: AnalyticsCluster) => ({ id: c.slug, values: c.values });
+  const overall = ranked.length ? positions(ranked.map(toItem), settings) : null;
+  const byGroup = new Map<string, ReturnType<typeof positions>>();
+  for (const group of new Set(ranked.map((c) => c.industryGroup)))
+    byGroup.set(group, positions(ranked.filter((c) => c.industryGroup === group).map(toItem), settings));
+
+  const clusterThreshold = overall ? computeThreshold(overall.explained.results.map((r) => r.value), thresholdRuleFor(settings, 'cluster')) : null;
+  const regionIndexById = regionalIndex(regions, settings);
+  const regionThreshold = regionIndexById.size ? computeThreshold([...regionIndexById.values()], thresholdRuleFor(settings, 'region')) : null;
+  const regionByCode = new Map(regions.map((r) => [r.region, r]));
+
+  const result = new Map<string, ClusterAnalytics>();
+  for (const c of clusters) {
+    const notRanked: NotRankedReason | null = !withData.includes(c) ? 'no-indicators' : c.selfAssessment === 1 ? 'self-assessment-1' : null;
+    const own = overall?.byId.get(c.slug);
+    const inGroup = byGroup.get(c.industryGroup)?.byId.get(c.slug);
+    const regionIndex = regionIndexById.get(c.region) ?? null;
+    const known = own && regionIndex !== null && regionThreshold !== null && clusterThreshold !== null;
+    const scenario: ScenarioView = {
+      code: known ? classifyScenario({ clusterIndex: own.position.value, clusterThreshold: clusterThreshold!, regionIndex, regionThreshold }).code : 'unknown',
+      year,
+      clusterIndex: own?.position.value ?? null,
+      regionIndex,
+      clusterThreshold,
+      regionThreshold,
+      missingRegionalInputs: own && regionIndex === null ? missingInputs(regionByCode.get(c.region)) : [],
+    };
+    result.set(c.slug, {
+      slug: c.slug,
+      year,
+      notRanked,
+      overall: own?.position ?? null,
+      industry: inGroup?.position ?? null,
+      reported: INDICATOR_KEYS.filter((k) => c.values[k] !== undefined).length,
+      of: INDICATOR_KEYS.length,
+      contributions: own?.result.contributions ?? [],
+      scenario,
+    });
+  }
+  return { year, clusters: result, maxima: overall?.explained.maxima ?? null, clusterThreshold, regionThreshold, regionIndex: regionIndexById };
+}

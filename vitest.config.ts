@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests are pure; integration and e2e tests start real processes (the built portal,
+// Meilisearch, Chromium) on free ports in temporary DATA_DIRs, so files can run side by side.
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    reporters: ['default'],
+  },
+});
