@@ -1,4 +1,4 @@
-import { computeYearAnalytics, type AnalyticsCluster, type AnalyticsRegion, type YearAnalytics } from '../lib/indexing/year-analytics';
+import { computeYearAnalytics, type AnalyticsCluster, type YearAnalytics } from '../lib/indexing/year-analytics';
 import type { IndicatorKey } from '../lib/profile/vocabulary';
 import type { Store } from './store';
 
@@ -37,11 +37,7 @@ export function getYearAnalytics(store: Store, year: number): YearAnalytics {
     selfAssessment: c.selfAssessment,
     values: values.get(c.slug) ?? {},
   }));
-  const regions: AnalyticsRegion[] = store.regions.listYear(year).map((r) => ({
-    region: r.region,
-    totals: { population: r.population, fdi: r.fdi, exports: r.exports, imports: r.imports, foreignOwnedCompanies: r.foreignOwnedCompanies },
-  }));
-  const result = computeYearAnalytics(year, clusters, regions, store.settings.index);
+  const result = computeYearAnalytics(year, clusters, store.regions.listYear(year), store.settings.index);
   for (const k of cache.keys()) if (k.startsWith(`${store.config.dataDir}|`) && !k.startsWith(version)) cache.delete(k);
   cache.set(key, result);
   return result;

@@ -39,6 +39,7 @@ export const ANALYTICS_UI = defineMessages(
     'analytics.scenarioExplain':
       'Индекс кластера {cluster} (порог {clusterThreshold}), индекс региона {region} (порог {regionThreshold}), {year} год. «Высокий» — не ниже порога; порог: {rule}.',
     'analytics.missingRegional': 'Нет региональных данных за {year} год для региона «{region}»: {missing}.',
+    'analytics.partialRegional': 'В статистике региона за {year} год нет значений: {missing}; по формуле они учтены как 0.',
     'analytics.unrankedScenario': 'Сценарий не определён: у кластера нет индекса за {year} год.',
     'analytics.rule.mean': 'среднее по группе сравнения',
     'analytics.rule.median': 'медиана по группе сравнения',
@@ -121,6 +122,7 @@ export const ANALYTICS_UI = defineMessages(
     'analytics.scenarioExplain':
       'Cluster index {cluster} (threshold {clusterThreshold}), region index {region} (threshold {regionThreshold}), {year}. “High” means at or above the threshold; threshold: {rule}.',
     'analytics.missingRegional': 'No regional data for {region} in {year}: {missing}.',
+    'analytics.partialRegional': 'The region’s {year} statistics lack {missing}; the formula counts them as 0.',
     'analytics.unrankedScenario': 'No scenario: the cluster has no index for {year}.',
     'analytics.rule.mean': 'the mean over the comparison set',
     'analytics.rule.median': 'the median over the comparison set',

@@ -2,14 +2,10 @@ import type { IndexSettings } from '../settings';
 import { INDICATOR_KEYS, type IndicatorKey } from '../profile/vocabulary';
 import { computeIndexOverSetWithExplanation, type IndicatorContribution } from './multivariate-index';
 import { rankDescending } from './rank';
-import { computeRegionalIndex, type RegionalTotals } from './regional-index';
+import { computeRegionalIndex } from './regional-index';
 import { classifyScenario, type ScenarioCode } from './scenario';
 import { computeThreshold, type ThresholdRule } from './threshold';
-
-/** Inputs the regional index needs; a region lacking any of them gets no index ("regional data needed"). */
-export const REGIONAL_INPUTS = ['population', 'fdi', 'exports', 'imports', 'foreignOwnedCompanies'] as const;
-/** One regional input. */
-export type RegionalInput = (typeof REGIONAL_INPUTS)[number];
+import { missingRegionalInputs, type RegionalInput, type RegionalStatisticsRecord } from '../regional-statistics';
 
 /** A cluster as the yearly computation sees it. */
 export interface AnalyticsCluster {
@@ -21,11 +17,6 @@ export interface AnalyticsCluster {
   values: Partial<Record<IndicatorKey, number>>;
 }
 
-/** A region's totals of the year; null members are missing. */
-export interface AnalyticsRegion {
-  region: string;
-  totals: { population: number | null; fdi: number | null; exports: number | null; imports: number | null; foreignOwnedCompanies: number | null };
-}
 
 /** A cluster's index in one comparison set, with its rank ("3rd of 25"). */
 export interface SetPosition {
@@ -45,7 +36,8 @@ export interface ScenarioView {
   regionIndex: number | null;
   clusterThreshold: number | null;
   regionThreshold: number | null;
-  /** Regional inputs missing for the cluster's region (empty when the badge is known or the cluster is unranked). */
+  /** Regional inputs missing for the cluster's region: all five when it has no statistics for the year, else the
+   *  ones counted as 0 by the formula (empty when the cluster is unranked). */
   missingRegionalInputs: RegionalInput[];
 }
 
@@ -78,12 +70,6 @@ function thresholdRuleFor(settings: IndexSettings, which: 'cluster' | 'region'):
   return t.kind === 'fixed' ? { kind: 'fixed', value: t[which] } : t;
 }
 
-/** Regional inputs a region lacks (all of them when there is no record). */
-export function missingInputs(region: AnalyticsRegion | undefined): RegionalInput[] {
-  if (!region) return [...REGIONAL_INPUTS];
-  return REGIONAL_INPUTS.filter((k) => region.totals[k] === null || region.totals[k] === undefined);
-}
-
 /** Index and rank of each item of a set, by id. */
 function positions(items: Array<{ id: string; values: Partial<Record<IndicatorKey, number>> }>, settings: IndexSettings) {
   const explained = computeIndexOverSetWithExplanation(items, INDICATOR_KEYS, settings.weights);
@@ -92,12 +78,11 @@ function positions(items: Array<{ id: string; values: Partial<Record<IndicatorKe
   return { explained, byId: new Map(explained.results.map((r) => [r.id, { result: r, position: { value: r.value, rank: ranks.get(r.id)!, of } }])) };
 }
 
-/** Regional index over every region with complete data. */
-function regionalIndex(regions: readonly AnalyticsRegion[], settings: IndexSettings): Map<string, number> {
-  const complete = regions.filter((r) => missingInputs(r).length === 0);
-  if (complete.length === 0) return new Map();
+/** Regional index over every region with statistics for the year (the same formula: a missing value counts 0). */
+function regionalIndex(regions: readonly RegionalStatisticsRecord[], settings: IndexSettings): Map<string, number> {
+  if (regions.length === 0) return new Map();
   const results = computeRegionalIndex(
-    complete.map((r) => ({ id: r.region, totals: r.totals as RegionalTotals & { population: number } })),
+    regions.map((r) => ({ id: r.region, totals: { population: r.population, fdi: r.fdi, exports: r.exports, imports: r.imports, foreignOwnedCompanies: r.foreignOwnedCompanies } })),
     settings.regionalWeights,
   );
   return new Map(results.map((r) => [r.id, r.value]));
@@ -108,7 +93,7 @@ function regionalIndex(regions: readonly AnalyticsRegion[], settings: IndexSetti
  * (all clusters with data that year; the cluster's industry group), the regional index and the scenarios.
  * Clusters with self-assessment grade 1 are not ranked and stay out of both sets.
  */
-export function computeYearAnalytics(year: number, clusters: readonly AnalyticsCluster[], regions: readonly AnalyticsRegion[], settings: IndexSettings): YearAnalytics {
+export function computeYearAnalytics(year: number, clusters: readonly AnalyticsCluster[], regions: readonly RegionalStatisticsRecord[], settings: IndexSettings): YearAnalytics {
   const withData = clusters.filter((c) => Object.keys(c.values).length > 0);
   const ranked = withData.filter((c) => c.selfAssessment !== 1);
   const toItem = (c: AnalyticsCluster) => ({ id: c.slug, values: c.values });
@@ -136,7 +121,7 @@ export function computeYearAnalytics(year: number, clusters: readonly AnalyticsC
       regionIndex,
       clusterThreshold,
       regionThreshold,
-      missingRegionalInputs: own && regionIndex === null ? missingInputs(regionByCode.get(c.region)) : [],
+      missingRegionalInputs: own ? missingRegionalInputs(regionByCode.get(c.region)) : [],
     };
     result.set(c.slug, {
       slug: c.slug,

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { nameCollator, type Lang } from '../i18n';
+import { INDUSTRY_GROUPS } from '../profile/vocabulary';
+import type { ClusterAnalytics } from '../indexing/year-analytics';
+
+/** Columns the ranking table sorts by; "-" reverses. */
+export const RANKING_SORTS = ['rank', '-rank', 'name', '-name', 'regionIndex', '-regionIndex'] as const;
+
+/** Query parameters of the analytics page. */
+export const analyticsQuerySchema = z
+  .object({
+    year: z.coerce.number().int().min(1950).max(2100).optional(),
+    set: z.enum(['overall', 'industry']).default('overall'),
+    group: z.enum(INDUSTRY_GROUPS).optional(),
+    sort: z.enum(RANKING_SORTS).default('rank'),
+  })
+  .strict();
+
+/** A validated analytics query. */
+export type AnalyticsQuery = z.infer<typeof analyticsQuerySchema>;
+
+/** A cluster as the ranking needs it. */
+export interface RankingInput {
+  slug: string;
+  name: { ru: string; en: string };
+  region: string;
+  industryGroup: string;
+  analytics: ClusterAnalytics | null;
+}
+
+/** One row of the ranking table; unranked clusters have null value and rank. */
+export interface RankingRow extends RankingInput {
+  value: number | null;
+  rank: number | null;
+  of: number | null;
+  regionIndex: number | null;
+}
+
+/** Ranking rows for the chosen comparison set and group, sorted by the chosen column; unranked rows always last. */
+export function buildRanking(items: readonly RankingInput[], query: Pick<AnalyticsQuery, 'set' | 'group' | 'sort'>, lang: Lang): RankingRow[] {
+  const collator = nameCollator(lang);
+  const rows = items
+    .filter((c) => !query.group || c.industryGroup === query.group)
+    .map((c) => {
+      const position = query.set === 'overall' ? c.analytics?.overall : c.analytics?.industry;
+      return { ...c, value: position?.value ?? null, rank: position?.rank ?? null, of: position?.of ?? null, regionIndex: c.analytics?.scenario.regionIndex ?? null };
+    });
+  const desc = query.sort.startsWith('-');
+  const key = query.sort.replace(/^-/, '') as 'rank' | 'name' | 'regionIndex';
+  const byName = (a: RankingRow, b: RankingRow) => collator.compare(a.name[lang], b.name[lang]);
+  return rows.sort((a, b) => {
+    if (key === 'name') return desc ? byName(b, a) : byName(a, b);
+    if (key === 'rank' && query.set === 'industry' && a.industryGroup !== b.industryGroup && !query.group)
+      return a.industryGroup.localeCompare(b.industryGroup);
+    const va = key === 'rank' ? a.rank : a.regionIndex;
+    const vb = key === 'rank' ? b.rank : b.regionIndex;
+    if (va === null || vb === null) return va === vb ? byName(a, b) : va === null ? 1 : -1;
+    // Rank ascends (1st first) by default; the region index descends by default.
+    const order = key === 'rank' ? va - vb : vb - va;
+    return (desc ? -order : order) || byName(a, b);
+  });
+}
