@@ -45,11 +45,12 @@ export type QueryParse<T> = { ok: true; value: T } | { ok: false; problems: Fiel
 
 /** Turns URLSearchParams into a plain object; empty values mean "not given", repeated ones are an error. */
 function paramsToObject(params: URLSearchParams): { object: Record<string, string>; problems: FieldProblem[] } {
-  const object: Record<string, string> = {};
+  // A prototype-less object, so that names like __proto__ or toString are plain (unknown) keys.
+  const object: Record<string, string> = Object.create(null);
   const problems: FieldProblem[] = [];
   for (const [key, value] of params) {
     if (value.trim() === '') continue;
-    if (key in object) problems.push({ field: key, message: 'is given more than once' });
+    if (Object.hasOwn(object, key)) problems.push({ field: key, message: 'is given more than once' });
     else object[key] = value.trim();
   }
   return { object, problems };

@@ -9,7 +9,7 @@ export class SeedFileError extends Error {
     readonly file: string,
     readonly problems: FieldProblem[],
   ) {
-    super(`content/clusters/${file} is not a valid cluster profile:\n${formatProblems(problems)}`);
+    super(`clusters/${file} is not a valid cluster profile:\n${formatProblems(problems)}`);
     this.name = 'SeedFileError';
   }
 }
@@ -24,7 +24,6 @@ export interface SeedProfile {
 export function readSeedProfiles(contentDir: string): SeedProfile[] {
   const dir = join(contentDir, 'clusters');
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  const seen = new Map<string, string>();
   return files.map((file) => {
     let data: unknown;
     try {
@@ -37,9 +36,6 @@ export function readSeedProfiles(contentDir: string): SeedProfile[] {
     const profile = result.data;
     if (file !== `${profile.slug}.json`)
       throw new SeedFileError(file, [{ field: 'slug', message: `"${profile.slug}" does not match the file name` }]);
-    const other = seen.get(profile.slug);
-    if (other) throw new SeedFileError(file, [{ field: 'slug', message: `"${profile.slug}" is also used by ${other}` }]);
-    seen.set(profile.slug, file);
     return { file, profile };
   });
 }

@@ -38,6 +38,11 @@ export interface StartMeiliOptions {
   logLevel?: 'OFF' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
   /** How long to wait for GET /health to say "available"; default 30 s. */
   startTimeoutMs?: number;
+  /**
+   * Meilisearch `--max-indexing-memory`; default 512MiB. Its own default (2/3 of the RAM) makes every
+   * small indexing task allocate for seconds (measured: 3-6 s for one document on a 23 GB machine, 30-300 ms with 512MiB).
+   */
+  maxIndexingMemory?: string;
 }
 
 /** A running embedded Meilisearch. */
@@ -48,12 +53,15 @@ export interface MeiliProcess {
   logFile: string;
   /** SIGTERM, then SIGKILL after 5 s; resolves once the process is gone. Idempotent. */
   stop(): Promise<void>;
+  /** Resolves when the process exits for any reason (a supervisor restarts it on unexpected exits). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 const HEALTH_POLL_MS = 100;
 const DEFAULT_START_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 5_000;
 const PORT_RETRIES = 3;
+const DEFAULT_MAX_INDEXING_MEMORY = '512MiB';
 
 /** Reads the master key from `keyFile`, or creates it (32 random bytes, hex, mode 0600) on first start. */
 export function loadOrCreateMasterKey(keyFile: string): string {
@@ -206,7 +214,7 @@ async function startOnce(options: ResolvedStart): Promise<MeiliProcess> {
     await watched.stop();
     throw error;
   }
-  return { url, port: options.port, pid: child.pid as number, logFile, stop: watched.stop };
+  return { url, port: options.port, pid: child.pid as number, logFile, stop: watched.stop, exited: watched.exited };
 }
 
 function hostPort(host: string, port: number): string {
@@ -234,6 +242,7 @@ function spawnMeili(options: ResolvedStart, dataDir: string, logFile: string): C
     '--env', 'production',
     '--no-analytics',
     '--log-level', options.logLevel ?? 'WARN',
+    '--max-indexing-memory', options.maxIndexingMemory ?? DEFAULT_MAX_INDEXING_MEMORY,
     '--dump-dir', join(dataDir, 'meilisearch-dumps'),
     '--snapshot-dir', join(dataDir, 'meilisearch-snapshots'),
   ];

@@ -33,6 +33,11 @@ describe('parseQuery (API: strict)', () => {
     });
   });
 
+  // Parameter names that happen to be Object.prototype members are still just unknown parameters, given once.
+  it.each(['toString', '__proto__'])('reports ?%s=1 as unknown, not as repeated', (name) => {
+    expect(strict(`${name}=1`)).toEqual({ ok: false, problems: [{ field: name, message: 'is not a known parameter' }] });
+  });
+
   it.each([
     ['industryGroup=bogus', 'industryGroup'],
     ['status=famous', 'status'],

@@ -1,0 +1,39 @@
+import type { APIRoute } from 'astro';
+import { parseQuery } from '../../../lib/directory/query';
+import { etagMatches } from '../../../lib/map/etag';
+import { toClusterFeatureCollection } from '../../../lib/map/geojson';
+import { mapQuerySchema, needsSearch } from '../../../lib/map/query';
+import { badRequest, guardApi } from '../../../server/http';
+import { loadMapDataset, mapDataEtag, toMapClusterInput } from '../../../server/map/map-data';
+import { getStore } from '../../../server/store';
+
+/** Clients may keep a copy but must revalidate it (ETag) before every use. */
+const CACHE_HEADERS = { 'cache-control': 'no-cache' };
+
+/** 304 with the validator and caching headers only. */
+function notModified(etag: string): Response {
+  return new Response(null, { status: 304, headers: { ...CACHE_HEADERS, etag } });
+}
+
+/**
+ * GET /api/v1/clusters.geojson: public clusters as a GeoJSON FeatureCollection of Points ([lon, lat]) with the
+ * popup fields. Accepts the /search parameters (q, industryGroup, region, scenario, bbox, sort, page, perPage,
+ * lang) plus status and year; page, perPage, sort and lang do not change the features. ETag + If-None-Match → 304.
+ */
+export const GET: APIRoute = ({ request, url }) =>
+  guardApi(request, async () => {
+    const parsed = parseQuery(mapQuerySchema, url.searchParams);
+    if (!parsed.ok) return badRequest(parsed.problems);
+    const store = getStore();
+    const query = parsed.value;
+    const early = needsSearch(query) ? null : mapDataEtag(store, query);
+    if (early && etagMatches(request.headers.get('if-none-match'), early)) return notModified(early);
+    const dataset = await loadMapDataset(store, query);
+    const etag = early ?? mapDataEtag(store, query, { source: dataset.source, slugs: dataset.items.map((c) => c.slug) });
+    if (etagMatches(request.headers.get('if-none-match'), etag)) return notModified(etag);
+    const body = toClusterFeatureCollection(dataset.items.map(toMapClusterInput), dataset.year);
+    return new Response(JSON.stringify(body), {
+      status: 200,
+      headers: { 'content-type': 'application/geo+json; charset=utf-8', etag, 'x-map-source': dataset.source, ...CACHE_HEADERS },
+    });
+  });
