@@ -1,0 +1,39 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../../src/server/db/connection';
+import { startPortal, type RunningPortal } from '../../helpers/portal';
+
+// A real server-side failure: the store loses a table while the portal runs.
+describe('server errors', () => {
+  let portal: RunningPortal;
+
+  beforeAll(async () => {
+    portal = await startPortal();
+    const db = new Database(join(portal.dataDir, DATABASE_FILE));
+    db.exec('ALTER TABLE indicator_values RENAME TO indicator_values_gone');
+    db.close();
+  });
+  afterAll(() => portal?.stop());
+
+  it.each([
+    ['/en/clusters/obninsk-pharma-biotech', 'en', 'Something went wrong', 'Go to the home page'],
+    ['/clusters/obninsk-pharma-biotech', 'ru', 'Что-то пошло не так', 'На главную'],
+  ])('%s answers the %s 500 page with a way back and no stack trace', async (path, lang, title, back) => {
+    const res = await fetch(portal.url + path);
+    const html = await res.text();
+    expect(res.status).toBe(500);
+    expect(html).toContain(`<html lang="${lang}"`);
+    expect(html).toContain(title);
+    expect(html).toContain(back);
+    expect(html).not.toMatch(/SqliteError|at Database|indicator_values/);
+  });
+
+  it('answers API failures with a plain JSON 500 and logs the cause', async () => {
+    const res = await fetch(`${portal.url}/api/v1/clusters`);
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ error: 'internal error; the cause has been logged' });
+    expect(portal.output()).toContain('[api] GET /api/v1/clusters failed: SqliteError: no such table: indicator_values');
+    expect(portal.output()).toContain('[page] GET /en/clusters/obninsk-pharma-biotech failed');
+  });
+});
