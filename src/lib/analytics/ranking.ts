@@ -9,7 +9,7 @@ export const RANKING_SORTS = ['rank', '-rank', 'name', '-name', 'regionIndex', '
 /** Query parameters of the analytics page. */
 export const analyticsQuerySchema = z
   .object({
-    year: z.coerce.number().int().min(1950).max(2100).optional(),
+    year: z.coerce.number({ invalid_type_error: 'must be a year, e.g. 2012' }).int('must be a year, e.g. 2012').min(1950, 'must be 1950 or later').max(2100, 'must be 2100 or earlier').optional(),
     set: z.enum(['overall', 'industry']).default('overall'),
     group: z.enum(INDUSTRY_GROUPS).optional(),
     sort: z.enum(RANKING_SORTS).default('rank'),
@@ -52,6 +52,8 @@ export function buildRanking(items: readonly RankingInput[], query: Pick<Analyti
     if (key === 'name') return desc ? byName(b, a) : byName(a, b);
     if (key === 'rank' && query.set === 'industry' && a.industryGroup !== b.industryGroup && !query.group)
       return a.industryGroup.localeCompare(b.industryGroup);
+    // Unranked clusters stay last in every numeric order (by name they sort among the others).
+    if ((a.rank === null) !== (b.rank === null)) return a.rank === null ? 1 : -1;
     const va = key === 'rank' ? a.rank : a.regionIndex;
     const vb = key === 'rank' ? b.rank : b.regionIndex;
     if (va === null || vb === null) return va === vb ? byName(a, b) : va === null ? 1 : -1;

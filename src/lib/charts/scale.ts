@@ -6,7 +6,7 @@ export interface LinearScale {
 }
 
 /**
- * A "nice" upper bound at or above the value: 1, 2, 2.5 or 5 times a power of ten.
+ * A "nice" upper bound at or above the value: 1, 2, 2.5, 4, 5, 8 or 10 times a power of ten (quarter ticks stay short).
  * @example niceCeiling(1.37) // => 2
  */
 export function niceCeiling(value: number): number {

@@ -17,7 +17,7 @@ const optionalIndicator = z.preprocess(
 export const whatIfQuerySchema = z
   .object({
     ...(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, optionalIndicator])) as Record<IndicatorKey, typeof optionalIndicator>),
-    year: z.coerce.number().int().min(1950).max(2100).optional(),
+    year: z.coerce.number({ invalid_type_error: 'must be a year, e.g. 2012' }).int('must be a year, e.g. 2012').min(1950).max(2100).optional(),
     group: z.enum(INDUSTRY_GROUPS).optional(),
   })
   .strict();
