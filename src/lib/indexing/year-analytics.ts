@@ -104,7 +104,10 @@ export function computeYearAnalytics(year: number, clusters: readonly AnalyticsC
 
   const clusterThreshold = overall ? computeThreshold(overall.explained.results.map((r) => r.value), thresholdRuleFor(settings, 'cluster')) : null;
   const regionIndexById = regionalIndex(regions, settings);
-  const regionThreshold = regionIndexById.size ? computeThreshold([...regionIndexById.values()], thresholdRuleFor(settings, 'region')) : null;
+  // The regional line is drawn over the host regions of the ranked clusters (each region once), so that
+  // importing statistics for all 83 regions does not move the line away from the plotted clusters.
+  const hostIndices = [...new Set(ranked.map((c) => c.region))].flatMap((r) => (regionIndexById.has(r) ? [regionIndexById.get(r)!] : []));
+  const regionThreshold = hostIndices.length ? computeThreshold(hostIndices, thresholdRuleFor(settings, 'region')) : null;
   const regionByCode = new Map(regions.map((r) => [r.region, r]));
 
   const result = new Map<string, ClusterAnalytics>();

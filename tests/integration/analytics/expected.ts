@@ -74,9 +74,10 @@ const REGIONAL = ['fdi', 'turnover', 'surplus', 'companies'] as const;
 
 /**
  * Regional index of every region in a regional statistics CSV (the fixture has no quoted cells): per-capita values
- * derived from totals and population, a negative surplus counting 0, a missing total counting 0; mean threshold.
+ * derived from totals and population, a negative surplus counting 0, a missing total counting 0. The threshold
+ * (mean) is taken over the host regions of the ranked clusters, each region once.
  */
-export function expectedRegional(csvText: string, year = 2012) {
+export function expectedRegional(csvText: string, hostRegions: Iterable<string>, year = 2012) {
   const lines = csvText.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.startsWith('#'));
   const header = lines[0]!.split(',');
   const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((c, i) => [header[i], c.trim()])) as Record<string, string>);
@@ -98,8 +99,9 @@ export function expectedRegional(csvText: string, year = 2012) {
       };
     });
   const index = indexOver(items, REGIONAL);
-  const threshold = [...index.values()].reduce((a, b) => a + b, 0) / index.size;
-  return { index, threshold };
+  const hosts = [...new Set(hostRegions)].filter((r) => index.has(r)).map((r) => index.get(r)!);
+  const threshold = hosts.reduce((a, b) => a + b, 0) / hosts.length;
+  return { index, threshold, hosts };
 }
 
 /** The 2×2 matrix: "high" = at or above the threshold. */

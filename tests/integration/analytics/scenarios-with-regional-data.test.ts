@@ -11,7 +11,7 @@ import { en3, expectedIndices, expectedRegional, fetchT, FIXTURE, importRegions,
 const FIXTURE_TEXT = readFileSync(FIXTURE, 'utf8');
 const PILOTS = loadPilots(2012);
 const EXPECTED = expectedIndices(PILOTS);
-const REGIONAL = expectedRegional(FIXTURE_TEXT);
+const REGIONAL = expectedRegional(FIXTURE_TEXT, PILOTS.map((p) => p.region));
 const REGION_OF = new Map(PILOTS.map((p) => [p.slug, p.region]));
 
 let dataTemp: ReturnType<typeof makeTempDir>;
@@ -180,7 +180,7 @@ describe('a malformed regional CSV', () => {
 
   it('the same file without the bad line would have changed the output (the check above can fail)', () => {
     // RU-ARK's regional index with FDI ×100 becomes the FDI maximum and re-scales every region.
-    const changed = expectedRegional(changedEarly.join('\n'));
+    const changed = expectedRegional(changedEarly.join('\n'), PILOTS.map((p) => p.region));
     expect(Math.abs(changed.index.get('RU-ARK')! - REGIONAL.index.get('RU-ARK')!)).toBeGreaterThan(0.1);
   });
 });

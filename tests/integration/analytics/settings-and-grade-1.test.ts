@@ -20,8 +20,8 @@ const PILOTS = loadPilots(2012);
 const RANKED = PILOTS.filter((p) => p.slug !== GRADE_1);
 const EXPECTED = expectedIndices(RANKED);
 const CLUSTER_MEDIAN = median([...EXPECTED.overall.values()]);
-const REGIONAL = expectedRegional(readFileSync(FIXTURE, 'utf8'));
-const REGION_MEDIAN = median([...REGIONAL.index.values()]);
+const REGIONAL = expectedRegional(readFileSync(FIXTURE, 'utf8'), RANKED.map((p) => p.region));
+const REGION_MEDIAN = median(REGIONAL.hosts);
 const REGION_OF = new Map(PILOTS.map((p) => [p.slug, p.region]));
 
 let content: ReturnType<typeof makeTempDir>;
