@@ -1,6 +1,8 @@
 /**
  * npm start: builds the portal if needed, prepares the store (migrations + seed), then serves it.
  * Environment: PORT (4321), HOST (0.0.0.0), DATA_DIR (./data), CONTENT_DIR (./content).
+ * Search: starts Meilisearch as a child (MEILI_BIN or the npm binary, data in DATA_DIR/meilisearch) before the
+ * server, or uses MEILI_URL + MEILI_MASTER_KEY; SIGINT/SIGTERM stop the child too. See docs/search.md.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { openStore } from '../src/server/store';
 import { SeedFileError } from '../src/server/db/seed';
 import { SettingsError } from '../src/server/settings';
+import { readServerConfig } from '../src/server/config';
+import { startSearchServer, wakeSearchWorker } from '../src/server/search/embedded';
 
 const root = join(import.meta.dirname, '..');
 const entry = join(root, 'dist', 'server', 'entry.mjs');
@@ -46,6 +50,20 @@ try {
   throw error;
 }
 
+// Meilisearch first, so the server reads MEILI_URL/MEILI_MASTER_KEY; null → the server runs with the SQLite fallback.
+const search = await startSearchServer(process.env, readServerConfig().dataDir);
+if (search) Object.assign(process.env, { MEILI_URL: search.url, MEILI_MASTER_KEY: search.apiKey });
+let stopping = false;
+const shutdown = (signal: NodeJS.Signals) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[start] ${signal}: stopping${search?.embedded ? ' Meilisearch and' : ''} the portal`);
+  void (search?.stop() ?? Promise.resolve()).catch((error: unknown) => console.error('[start] stopping Meilisearch failed:', error)).finally(() => process.exit(0));
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+
 process.env.HOST ??= '0.0.0.0';
 process.env.PORT ??= '4321';
 await import(pathToFileURL(entry).href);
+void wakeSearchWorker(process.env.HOST, Number(process.env.PORT));

@@ -1,4 +1,5 @@
 import type { Lang } from '../../lib/i18n/locales';
+import type { DisplayBounds } from '../../lib/map/antimeridian';
 
 /** How much map a page shows: the full map page, the home page overview, or a small map on a profile or region page. */
 export type MapVariant = 'full' | 'overview' | 'compact';
@@ -22,8 +23,10 @@ export interface MapIslandConfig {
   region: string | null;
   /** Slug of the cluster to highlight (profile pages). */
   focus: string | null;
-  /** Number of clusters the server found for the filters, to check the GeoJSON against. */
-  expected: number;
+  /** Display bounds of the clusters (see pointsDisplayBounds), for the first view before any data arrives. */
+  bounds: DisplayBounds | null;
+  /** Display position [lat, lon] of the focused cluster, to centre the map on. */
+  focusPoint: [number, number] | null;
   shading: IslandShading | null;
   regionNames: Record<string, string>;
   groupLabels: Record<string, string>;

@@ -43,3 +43,26 @@ export function shiftGeometryForDisplay(geometry: AreaGeometry): AreaGeometry {
 export function shiftCollectionForDisplay<P>(collection: AreaCollection<P>): AreaCollection<P> {
   return { ...collection, features: collection.features.map((f) => ({ ...f, geometry: shiftGeometryForDisplay(f.geometry) })) };
 }
+
+/** South-west and north-east corners as Leaflet takes them: [[lat, lon], [lat, lon]], display longitudes. */
+export type DisplayBounds = [[number, number], [number, number]];
+
+/**
+ * The display bounds of points given as { lat, lon }, or null for none.
+ * @example pointsDisplayBounds([{ lat: 50.55, lon: 137 }, { lat: 64.567, lon: 39.833 }]) // => [[50.55, 39.833], [64.567, 137]]
+ */
+export function pointsDisplayBounds(points: ReadonlyArray<{ lat: number; lon: number }>): DisplayBounds | null {
+  if (points.length === 0) return null;
+  let [south, west, north, east] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of points) {
+    const lon = toDisplayLongitude(p.lon);
+    south = Math.min(south, p.lat);
+    north = Math.max(north, p.lat);
+    west = Math.min(west, lon);
+    east = Math.max(east, lon);
+  }
+  return [
+    [south, west],
+    [north, east],
+  ];
+}

@@ -1,30 +1,15 @@
+import type { BoundingBox } from '../search/query';
+
 /**
  * Bounding boxes in the order of the `bbox` URL parameter, "minLon,minLat,maxLon,maxLat" (west, south,
  * east, north; GeoJSON's bbox order). minLon > maxLon means the box crosses the 180° meridian.
- * (Meilisearch's _geoBoundingBox wants the corners the other way round and latitude first: the search
- * service converts.)
+ * Parsing is the search's (parseBoundingBox); this module formats boxes and turns map views into them
+ * (it is used in the browser, so it imports types only). Meilisearch's _geoBoundingBox wants the corners
+ * the other way round and latitude first: the search service converts.
  */
 
-/** A box in degrees: west/east longitudes -180…180, south/north latitudes -90…90. */
-export interface Bbox {
-  minLon: number;
-  minLat: number;
-  maxLon: number;
-  maxLat: number;
-}
-
-/** Parses "minLon,minLat,maxLon,maxLat"; throws a RangeError naming the bad value and the expected form. */
-export function parseBbox(text: string): Bbox {
-  const parts = text.split(',').map((p) => p.trim());
-  const numbers = parts.map(Number);
-  if (parts.length !== 4 || parts.some((p) => p === '') || numbers.some((n) => !Number.isFinite(n)))
-    throw new RangeError(`"${text}" is not "minLon,minLat,maxLon,maxLat" (four numbers, e.g. 30,50,60,65)`);
-  const [minLon, minLat, maxLon, maxLat] = numbers as [number, number, number, number];
-  if ([minLon, maxLon].some((v) => v < -180 || v > 180)) throw new RangeError(`longitudes in "${text}" must be between -180 and 180`);
-  if ([minLat, maxLat].some((v) => v < -90 || v > 90)) throw new RangeError(`latitudes in "${text}" must be between -90 and 90`);
-  if (minLat > maxLat) throw new RangeError(`minLat must not exceed maxLat in "${text}" (order: minLon,minLat,maxLon,maxLat)`);
-  return { minLon, minLat, maxLon, maxLat };
-}
+/** A box in degrees: west/east longitudes -180…180, south/north latitudes -90…90 (parsed by searchQuerySchema). */
+export type Bbox = BoundingBox;
 
 /** Rounds to 5 decimals (about a metre), enough for a view and short in a URL. */
 function round(value: number): number {
@@ -34,12 +19,6 @@ function round(value: number): number {
 /** The box as the URL parameter value, e.g. "30,50,60,65". */
 export function formatBbox(b: Bbox): string {
   return [b.minLon, b.minLat, b.maxLon, b.maxLat].map(round).join(',');
-}
-
-/** Whether the point lies in the box (edges included; a box crossing 180° wraps around). */
-export function bboxContains(b: Bbox, point: { lat: number; lon: number }): boolean {
-  if (point.lat < b.minLat || point.lat > b.maxLat) return false;
-  return b.minLon <= b.maxLon ? point.lon >= b.minLon && point.lon <= b.maxLon : point.lon >= b.minLon || point.lon <= b.maxLon;
 }
 
 /** Wraps any longitude into -180…180 (180 stays 180). */

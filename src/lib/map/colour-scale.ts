@@ -3,8 +3,8 @@
  * more get five equal intervals between the minimum and the maximum, so legends stay readable.
  */
 
-/** Five sequential blues (ColorBrewer "Blues", colour-blind safe), light = low. */
-export const CHOROPLETH_PALETTE = ['#deebf7', '#9ecae1', '#6baed6', '#3182bd', '#08519c'] as const;
+/** Five sequential blues (ColorBrewer "Blues" without its palest step, which is hard to tell from no data), light = low. */
+export const CHOROPLETH_PALETTE = ['#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'] as const;
 /** Fill of a region without a value. */
 export const NO_DATA_COLOUR = '#f7f7f4';
 

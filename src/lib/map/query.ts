@@ -1,48 +1,18 @@
-import { z } from 'zod';
-import { SORT_KEYS, directoryQuerySchema } from '../directory/query';
-import { LANGS } from '../i18n/locales';
-import { SCENARIO_CODES } from '../indexing/scenario';
-import { formatBbox, parseBbox } from './bbox';
+import type { z } from 'zod';
+import { PER_PAGE_MAX, directoryQuerySchema } from '../directory/query';
+import { searchQuerySchema } from '../search/query';
+import { formatBbox } from './bbox';
 
 /**
- * Query parameters of /map and GET /api/v1/clusters.geojson: the parameters of /search (q, industryGroup,
- * region, scenario, sort, page, perPage, lang, bbox), so a /search query string opens the same set on the
- * map, plus the directory's status and year. page/perPage/sort only apply to the list under the map.
+ * Query parameters of /map and GET /api/v1/clusters.geojson: exactly the /search parameters (q, industryGroup,
+ * region, status, scenario, sort, page, perPage, lang, bbox), so a /search query string opens the same set on
+ * the map, plus the directory's year. sort, page and perPage only shape the list under the map.
  */
-
-/** Longest search text accepted. */
-export const Q_MAX_LENGTH = 200;
-/** Sort orders of the list under the map: relevance (the search's order) plus the directory's. */
-export const MAP_SORT_KEYS = ['relevance', ...SORT_KEYS] as const;
-
-const directory = directoryQuerySchema.shape;
-
-/** The bbox parameter, "minLon,minLat,maxLon,maxLat", parsed into a box. */
-const bboxParam = z.string().transform((text, ctx) => {
-  try {
-    return parseBbox(text);
-  } catch (error) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
-    return z.NEVER;
-  }
+export const mapQuerySchema = searchQuerySchema.extend({
+  year: directoryQuerySchema.shape.year,
+  // The list under the map is its text alternative: show as much of the set as a page may hold.
+  perPage: searchQuerySchema.shape.perPage.removeDefault().default(PER_PAGE_MAX),
 });
-
-/** Strict schema of the map's query parameters (unknown parameters are errors naming them). */
-export const mapQuerySchema = z
-  .object({
-    q: z.string().max(Q_MAX_LENGTH, `must be at most ${Q_MAX_LENGTH} characters`).optional(),
-    industryGroup: directory.industryGroup,
-    region: directory.region,
-    status: directory.status,
-    year: directory.year,
-    scenario: z.enum(SCENARIO_CODES, { errorMap: () => ({ message: `must be one of ${SCENARIO_CODES.join(', ')}` }) }).optional(),
-    bbox: bboxParam.optional(),
-    sort: z.enum(MAP_SORT_KEYS, { errorMap: () => ({ message: `must be one of ${MAP_SORT_KEYS.join(', ')}` }) }).optional(),
-    page: directory.page,
-    perPage: directory.perPage,
-    lang: z.enum(LANGS, { errorMap: () => ({ message: `must be one of ${LANGS.join(', ')}` }) }).optional(),
-  })
-  .strict();
 
 /** A validated map query. */
 export type MapQuery = z.infer<typeof mapQuerySchema>;

@@ -2,6 +2,7 @@ import { INDUSTRY_GROUP_LABELS, STATUS_LABELS } from '../i18n/vocabulary-labels'
 import type { ScenarioCode } from '../indexing/scenario';
 import type { Profile } from '../profile';
 import { findRegion } from '../regions';
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './markers';
 
 /** Text that may be given in one or both languages. */
 export interface MaybeLocalized {
@@ -61,10 +62,6 @@ export interface DocumentAnalytics {
   scenario: ScenarioCode;
 }
 
-/** Private-use characters that mark highlights in Meilisearch answers; stripped from indexed text so data cannot forge them. */
-export const HIGHLIGHT_PRE = '\uE000';
-/** Closing highlight marker (see HIGHLIGHT_PRE). */
-export const HIGHLIGHT_POST = '\uE001';
 
 /** Removes the highlight markers from a text. */
 function clean(text: string): string {
@@ -118,7 +115,7 @@ function partnerCountryCodes(profile: Profile): string[] {
 }
 
 /** Rounds the index so documents do not change on floating-point noise. */
-function roundIndex(value: number | null): number | null {
+export function roundIndex(value: number | null): number | null {
   return value === null ? null : Math.round(value * 1e6) / 1e6;
 }
 

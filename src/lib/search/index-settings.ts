@@ -32,10 +32,7 @@ export const FILTERABLE_ATTRIBUTES = [
   '_geo',
 ] as const;
 
-/** Facets counted for every search answer. */
-export const FACET_ATTRIBUTES = ['industryGroup', 'region', 'scenario', 'status'] as const;
-/** One facet of the search answer. */
-export type FacetAttribute = (typeof FACET_ATTRIBUTES)[number];
+export { FACET_ATTRIBUTES, type FacetAttribute } from './facets';
 
 /** Attributes a search can sort on. */
 export const SORTABLE_ATTRIBUTES = ['index', 'foundedYear', 'sortName.ru', 'sortName.en'] as const;

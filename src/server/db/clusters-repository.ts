@@ -49,12 +49,17 @@ interface ClusterRowDb {
   founded_year: number | null;
   lat: number;
   lon: number;
-  profile_json: string;
+  city_json: string;
+  self_assessment: number | null;
 }
 
-/** Maps a clusters row to a summary; city and self-assessment come from the stored profile. */
+/** Columns of a summary; city and self-assessment are read out of the stored profile by SQLite, not by parsing it whole. */
+const SUMMARY_COLUMNS = `slug, name_ru, name_en, region, industry_group, status, founded_year, lat, lon,
+  json_extract(profile_json, '$.general.city') AS city_json,
+  json_extract(profile_json, '$.general.selfAssessment') AS self_assessment`;
+
+/** Maps a clusters row to a summary. */
 function toSummary(row: ClusterRowDb): ClusterSummary {
-  const general = (JSON.parse(row.profile_json) as Profile).general;
   return {
     slug: row.slug,
     name: { ru: row.name_ru, en: row.name_en },
@@ -63,8 +68,8 @@ function toSummary(row: ClusterRowDb): ClusterSummary {
     status: row.status as ClusterSummary['status'],
     foundedYear: row.founded_year,
     location: { lat: row.lat, lon: row.lon },
-    city: general.city,
-    selfAssessment: general.selfAssessment ?? null,
+    city: JSON.parse(row.city_json) as ClusterSummary['city'],
+    selfAssessment: row.self_assessment,
   };
 }
 
@@ -87,7 +92,7 @@ export class ClustersRepository {
     if (filter.region) where.push('region = @region'), (params.region = filter.region);
     if (filter.status) where.push('status = @status'), (params.status = filter.status);
     const rows = this.db
-      .prepare(`SELECT * FROM clusters WHERE ${where.join(' AND ')} ORDER BY slug`)
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM clusters WHERE ${where.join(' AND ')} ORDER BY slug`)
       .all(params) as ClusterRowDb[];
     return rows.map(toSummary);
   }

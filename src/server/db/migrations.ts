@@ -93,6 +93,16 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'search fallback: FTS5 index of public profiles and its position in the search outbox',
+    // rowid = clusters.id; kept up to date from search_outbox by src/server/search/fallback.ts.
+    sql: `
+      CREATE VIRTUAL TABLE search_fts USING fts5(names, places, topics, body, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE TABLE search_fts_state (id INTEGER PRIMARY KEY CHECK (id = 1), last_outbox_id INTEGER NOT NULL);
+      INSERT INTO search_fts_state (id, last_outbox_id) VALUES (1, 0);
+    `,
+  },
 ];
 
 /** Applies the migrations newer than the database's user_version; returns the versions applied. */

@@ -1,9 +1,11 @@
+import { computeMapEtag, hashString } from '../../lib/map/etag';
 import type { MapClusterInput } from '../../lib/map/geojson';
 import { canonicalMapQuery, needsSearch, type MapQuery } from '../../lib/map/query';
-import { computeMapEtag, hashString } from '../../lib/map/etag';
+import type { SearchMode } from '../../lib/search/result';
 import { listMatching, type DirectoryItem } from '../directory';
 import type { Store } from '../store';
-import { matchSlugsForMap, type SearchMode } from './search-adapter';
+import { LruCache } from './memo';
+import { matchSlugsForMap } from './search-adapter';
 
 /** A cluster on the map: the directory item (summary + analytics) and its scenario code. */
 export interface MapItem extends DirectoryItem {
@@ -17,11 +19,21 @@ export interface MapDataset {
   items: MapItem[];
 }
 
+/** Store-only data sets by ETag (data version + settings + filters): the map page and its GeoJSON request share one computation. */
+const datasets = new LruCache<MapDataset>(8);
+
 /**
  * The public clusters matching a map query. Directory filters and the scenario come from the store
  * (always available); q and bbox go through the search, keeping the search's order (relevance).
+ * Store-only answers are cached until the data version changes (search answers are not: the index lags writes).
  */
 export async function loadMapDataset(store: Store, query: Partial<MapQuery>): Promise<MapDataset> {
+  if (needsSearch(query)) return computeMapDataset(store, query);
+  return datasets.getOrCompute(`${store.config.dataDir}|${mapDataEtag(store, query)}`, () => computeMapDataset(store, query));
+}
+
+/** Computes the data set of a map query (see loadMapDataset). */
+async function computeMapDataset(store: Store, query: Partial<MapQuery>): Promise<MapDataset> {
   const { year, items } = listMatching(store, query);
   const withScenario = items
     .map((c) => ({ ...c, scenario: c.analytics?.scenario.code ?? 'unknown' }) as MapItem)

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
 import { parseQuery } from '../../../lib/directory/query';
 import { etagMatches } from '../../../lib/map/etag';
-import { toClusterFeatureCollection } from '../../../lib/map/geojson';
 import { mapQuerySchema, needsSearch } from '../../../lib/map/query';
 import { badRequest, guardApi } from '../../../server/http';
-import { loadMapDataset, mapDataEtag, toMapClusterInput } from '../../../server/map/map-data';
+import { acceptsGzip, geojsonBody } from '../../../server/map/geojson-body';
+import { loadMapDataset, mapDataEtag } from '../../../server/map/map-data';
 import { getStore } from '../../../server/store';
 
 /** Clients may keep a copy but must revalidate it (ETag) before every use. */
@@ -12,7 +12,7 @@ const CACHE_HEADERS = { 'cache-control': 'no-cache' };
 
 /** 304 with the validator and caching headers only. */
 function notModified(etag: string): Response {
-  return new Response(null, { status: 304, headers: { ...CACHE_HEADERS, etag } });
+  return new Response(null, { status: 304, headers: { ...CACHE_HEADERS, etag, vary: 'accept-encoding' } });
 }
 
 /**
@@ -31,9 +31,16 @@ export const GET: APIRoute = ({ request, url }) =>
     const dataset = await loadMapDataset(store, query);
     const etag = early ?? mapDataEtag(store, query, { source: dataset.source, slugs: dataset.items.map((c) => c.slug) });
     if (etagMatches(request.headers.get('if-none-match'), etag)) return notModified(etag);
-    const body = toClusterFeatureCollection(dataset.items.map(toMapClusterInput), dataset.year);
-    return new Response(JSON.stringify(body), {
+    const { body, gzip } = geojsonBody(`${store.config.dataDir}|${etag}`, dataset, acceptsGzip(request.headers.get('accept-encoding')));
+    return new Response(body, {
       status: 200,
-      headers: { 'content-type': 'application/geo+json; charset=utf-8', etag, 'x-map-source': dataset.source, ...CACHE_HEADERS },
+      headers: {
+        'content-type': 'application/geo+json; charset=utf-8',
+        etag,
+        vary: 'accept-encoding',
+        'x-map-source': dataset.source,
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+        ...CACHE_HEADERS,
+      },
     });
   });

@@ -1,12 +1,27 @@
 import type { APIRoute } from 'astro';
 import { json } from '../../../server/http';
+import { searchStatus } from '../../../server/search/service';
 import { getStore } from '../../../server/store';
 
-/** GET /api/v1/health: the state of the store (and, later, search); 503 when the store is unusable. */
+/**
+ * GET /api/v1/health: the state of the store and of search; 503 when the store is unusable.
+ * search is "ok" (Meilisearch answers) or "fallback" (SQLite FTS5 answers; searchState says why:
+ * starting, unavailable or disabled — the server log has the details);
+ * searchPending counts the outbox rows not yet delivered to Meilisearch.
+ */
 export const GET: APIRoute = () => {
   try {
-    const clusters = getStore().clusters.countPublic();
-    return json({ status: 'ok', db: 'ok', clusters });
+    const store = getStore();
+    const clusters = store.clusters.countPublic();
+    const search = searchStatus(store);
+    return json({
+      status: 'ok',
+      db: 'ok',
+      search: search.mode === 'meilisearch' ? 'ok' : 'fallback',
+      searchState: search.state,
+      searchPending: search.pending,
+      clusters,
+    });
   } catch (error) {
     console.error('[health] store check failed:', error);
     return json({ status: 'degraded', db: 'error' }, 503);

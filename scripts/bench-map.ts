@@ -1,0 +1,247 @@
+/**
+ * npm run bench:map [-- --sizes 1000,10000 --runs 5 --seed 1 --strict]
+ *
+ * For each size, generates that many synthetic public profiles at run time (never shipped as data) in a
+ * temporary DATA_DIR, starts the built portal on it, and opens /map in headless Chromium several times:
+ *   first render  = navigation start → region boundaries painted (performance mark "map:first-render")
+ *   interactive   = navigation start → every marker clustered, a frame painted and the main thread free
+ *                   ("map:interactive", set by the island after the frame following addLayers)
+ * Prints the median of the runs (after one warm-up), the GeoJSON size, and the gzip size of every JavaScript
+ * file the map page loads. Targets: 10,000 clusters interactive < 1.5 s; < 80 KB gzip JS.
+ * Search is pointed at an unreachable Meilisearch so indexing does not compete for the CPU (/map without
+ * q or bbox reads only the store). Needs a build (npx astro build) and Chromium. --strict exits 1 on a miss.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext } from 'playwright-core';
+import { CLUSTER_STATUSES, INDUSTRY_GROUPS, type ProfileInput } from '../src/lib/profile';
+import { REGIONS } from '../src/lib/regions';
+import { readServerConfig } from '../src/server/config';
+import { openStore } from '../src/server/store';
+import { launchBrowser } from '../tests/helpers/browser';
+
+const root = join(import.meta.dirname, '..');
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    runs: { type: 'string', default: '5' },
+    seed: { type: 'string', default: '1' },
+    strict: { type: 'boolean', default: false },
+  },
+});
+const SIZES = args.sizes.split(',').map((s) => wholeNumber('sizes', s));
+const RUNS = wholeNumber('runs', args.runs);
+const TARGET_INTERACTIVE_MS = 1500;
+const TARGET_JS_GZIP_KB = 80;
+
+/** Parses a whole-number flag or stops with the flag's name and value. */
+function wholeNumber(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`--${name} must be whole numbers of at least 1, got "${text}"`);
+    process.exit(2);
+  }
+  return n;
+}
+
+/** Deterministic PRNG (mulberry32), so runs with the same --seed place the same clusters. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A small valid profile somewhere in Russia (the map needs name, place, industry and indicators). */
+function syntheticProfile(i: number, random: () => number): ProfileInput {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const region = pick(REGIONS);
+  return {
+    slug: `synthetic-map-${i}`,
+    general: {
+      name: { ru: `Синтетический кластер № ${i}`, en: `Synthetic cluster no. ${i}` },
+      region: region.code,
+      city: { ru: region.name.ru, en: region.name.en },
+      location: { lat: 43 + random() * 25, lon: 28 + random() * 115 },
+      industryGroup: pick(INDUSTRY_GROUPS),
+      status: pick(CLUSTER_STATUSES),
+    },
+    indicators:
+      random() < 0.7
+        ? [{ year: 2012, internationalMembers: { value: Math.floor(random() * 40), source: 'synthetic' }, exportsBlnRub: { value: random() * 20, source: 'synthetic' } }]
+        : [],
+  };
+}
+
+/** A free TCP port on loopback. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Median of numbers. */
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Fills a temporary DATA_DIR with the pilot clusters plus n synthetic ones; returns the folder. */
+function prepareData(n: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cluster-map-bench-map-'));
+  const random = prng(Number(args.seed));
+  const store = openStore(readServerConfig({ DATA_DIR: dir, CONTENT_DIR: join(root, 'content') }));
+  try {
+    store.clusters.transaction(() => {
+      for (let i = 0; i < n; i++) store.clusters.save(syntheticProfile(i, random), { publication: 'approved' }, { actor: 'bench', action: 'synthetic' });
+    });
+  } finally {
+    store.db.close();
+  }
+  return dir;
+}
+
+/** Starts the built portal on a DATA_DIR and waits until the store answers. */
+async function startPortal(dataDir: string): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+  const port = await freePort();
+  let output = '';
+  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
+    cwd: root,
+    // An unreachable external Meilisearch: search would answer from its fallback, nothing indexes in the background.
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, PORTAL_SKIP_BUILD: '1', MEILI_URL: 'http://127.0.0.1:9', MEILI_MASTER_KEY: 'bench-map' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the portal exited:\n${output}`);
+    const ok = await fetch(`${url}/api/v1/clusters?perPage=1`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`the portal did not start in 2 minutes:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return { url, child, stop };
+}
+
+/** One visit of /map: the two marks (ms from navigation start), the features drawn, and the JS files loaded. */
+async function visit(context: BrowserContext, url: string, cold: boolean): Promise<{ firstRender: number; interactive: number; features: number; scripts: Map<string, Buffer> }> {
+  const page = await context.newPage();
+  if (cold) await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
+  const scripts = new Map<string, Buffer>();
+  page.on('response', (res) => {
+    if (res.request().resourceType() === 'script') void res.body().then((b) => scripts.set(res.url(), b), () => undefined);
+  });
+  await page.goto(`${url}/map`);
+  await page.waitForSelector('[data-cluster-map][data-state="ready"]', { timeout: 60_000 });
+  const marks = await page.evaluate(() => ({
+    firstRender: performance.getEntriesByName('map:first-render')[0]?.startTime ?? NaN,
+    interactive: performance.getEntriesByName('map:interactive')[0]?.startTime ?? NaN,
+    features: Number(document.querySelector<HTMLElement>('[data-cluster-map]')?.dataset.featureCount),
+  }));
+  await page.close();
+  return { ...marks, scripts };
+}
+
+/**
+ * Measures one size: a first visit (the server computes the data set: the case right after a write), then RUNS
+ * visits with an empty browser cache and RUNS with a warm one (GeoJSON revalidated: 304).
+ */
+async function measure(context: BrowserContext, n: number) {
+  let t0 = performance.now();
+  const dataDir = prepareData(n);
+  console.log(`[bench:map] ${n} synthetic clusters (+25 pilots) stored in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const portal = await startPortal(dataDir);
+  try {
+    const first = await visit(context, portal.url, true);
+    // Another filter set (year) is not cached yet: the server's cost of building a GeoJSON answer.
+    t0 = performance.now();
+    const geojson = await fetch(`${portal.url}/api/v1/clusters.geojson?year=2012`).then((r) => r.arrayBuffer());
+    const serverMs = performance.now() - t0;
+    const runs = [];
+    const warm = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await visit(context, portal.url, true));
+    for (let i = 0; i < RUNS; i++) warm.push(await visit(context, portal.url, false));
+    return {
+      n,
+      features: runs[0]!.features,
+      geojsonKb: geojson.byteLength / 1024,
+      geojsonGzipKb: gzipSync(Buffer.from(geojson)).length / 1024,
+      serverMs,
+      firstRender: median(runs.map((r) => r.firstRender)),
+      interactive: median(runs.map((r) => r.interactive)),
+      warmInteractive: median(warm.map((r) => r.interactive)),
+      firstVisitInteractive: first.interactive,
+      scripts: runs[0]!.scripts,
+    };
+  } finally {
+    await portal.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (!existsSync(join(root, 'dist', 'server', 'entry.mjs'))) {
+  console.error('bench:map needs a build of the portal: run `ASTRO_TELEMETRY_DISABLED=1 npx astro build` first.');
+  process.exit(2);
+}
+
+const browser = await launchBrowser();
+const results = [];
+try {
+  for (const n of SIZES) results.push(await measure(browser.context, n));
+} finally {
+  await browser.close();
+}
+
+const last = results[results.length - 1]!;
+const js = [...last.scripts.entries()];
+const jsRaw = js.reduce((s, [, b]) => s + b.length, 0) / 1024;
+const jsGzip = js.reduce((s, [, b]) => s + gzipSync(b, { level: 9 }).length, 0) / 1024;
+console.log(`\nMap page in headless Chromium, median of ${RUNS} runs after a warm-up, empty browser cache unless said (ms from navigation start):`);
+console.table(
+  results.map((r) => ({
+    clusters: r.n + 25,
+    'features drawn': r.features,
+    'GeoJSON KB (gzip)': `${r.geojsonKb.toFixed(0)} (${r.geojsonGzipKb.toFixed(0)})`,
+    'GeoJSON server ms, uncached': Math.round(r.serverMs),
+    'first render ms': Math.round(r.firstRender),
+    'interactive ms': Math.round(r.interactive),
+    'interactive ms, warm cache': Math.round(r.warmInteractive),
+    'interactive ms, 1st visit after a write': Math.round(r.firstVisitInteractive),
+  })),
+);
+console.log(`JavaScript loaded by /map: ${js.length} file(s), ${jsRaw.toFixed(1)} KB raw, ${jsGzip.toFixed(1)} KB gzip`);
+for (const [url, body] of js) console.log(`  ${new URL(url).pathname}  ${(body.length / 1024).toFixed(1)} KB, ${(gzipSync(body, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);
+if (browser.externalRequests.length) console.log(`Requests that left localhost: ${browser.externalRequests.join(', ')}`);
+
+const biggest = results.reduce((a, b) => (b.n > a.n ? b : a));
+const checks = [
+  { what: `${biggest.n + 25} clusters interactive < ${TARGET_INTERACTIVE_MS} ms`, ok: biggest.interactive < TARGET_INTERACTIVE_MS, value: `${Math.round(biggest.interactive)} ms` },
+  { what: `JavaScript < ${TARGET_JS_GZIP_KB} KB gzip`, ok: jsGzip < TARGET_JS_GZIP_KB, value: `${jsGzip.toFixed(1)} KB` },
+  { what: 'every cluster drawn', ok: results.every((r) => r.features === r.n + 25), value: results.map((r) => r.features).join(', ') },
+  { what: 'no request left localhost', ok: browser.externalRequests.length === 0, value: String(browser.externalRequests.length) },
+];
+for (const c of checks) console.log(`${c.ok ? 'PASS' : 'MISS'}  ${c.what}: ${c.value}`);
+if (args.strict && checks.some((c) => !c.ok)) process.exit(1);

@@ -1,0 +1,250 @@
+/**
+ * npm run bench:search [-- --n 10000 --queries 400 --seed 1 --strict]
+ *
+ * Generates N synthetic profiles at run time (never shipped as data) into a temporary DATA_DIR, starts the
+ * built portal with its embedded Meilisearch (as npm start does), then measures in the same run, query by
+ * query and alternating, GET /api/v1/search and the identical multi-search sent to Meilisearch directly.
+ * Prints p50/p95/p99 of both and the overhead of the API on Meilisearch's p95 (target: at most 20%).
+ * Needs a build (npx astro build). --strict exits 1 when the target is missed.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { INDUSTRY_GROUPS, CLUSTER_STATUSES, type ProfileInput } from '../src/lib/profile';
+import { REGIONS } from '../src/lib/regions';
+import { buildSearchRequests } from '../src/lib/search/meili-request';
+import { searchQuerySchema, type SearchQueryInput } from '../src/lib/search/query';
+import { readServerConfig } from '../src/server/config';
+import { createMeiliHttp, type MeiliHttp } from '../src/server/search/http-client';
+import { EMBEDDED_STATE_FILE } from '../src/server/search/embedded';
+import { DEFAULT_INDEX_UID } from '../src/server/search/runtime';
+import { openStore } from '../src/server/store';
+
+const root = join(import.meta.dirname, '..');
+const { values: args } = parseArgs({
+  options: {
+    n: { type: 'string', default: '10000' },
+    queries: { type: 'string', default: '400' },
+    seed: { type: 'string', default: '1' },
+    strict: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const N = positiveInt('n', args.n);
+const QUERIES = positiveInt('queries', args.queries);
+const TARGET_OVERHEAD = 0.2;
+
+/** Parses a whole-number flag or stops with the flag's name and value. */
+function positiveInt(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`--${name} must be a whole number of at least 1, got "${text}"`);
+    process.exit(2);
+  }
+  return n;
+}
+
+/** Deterministic PRNG (mulberry32), so runs with the same --seed index the same data. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const random = prng(Number(args.seed));
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const some = <T>(items: readonly T[], max: number): T[] => Array.from({ length: 1 + Math.floor(random() * max) }, () => pick(items));
+
+/** Industry vocabulary in both languages, the raw material of names, specializations and queries. */
+const TERMS: readonly [string, string][] = [
+  ['pharmaceutical', 'фармацевтический'], ['biotechnology', 'биотехнологии'], ['nuclear', 'ядерный'], ['titanium', 'титановый'],
+  ['aerospace', 'аэрокосмический'], ['shipbuilding', 'судостроение'], ['petrochemical', 'нефтехимический'], ['composites', 'композиты'],
+  ['electronics', 'электроника'], ['software', 'программное обеспечение'], ['medical devices', 'медицинская техника'], ['lasers', 'лазеры'],
+  ['automotive', 'автомобилестроение'], ['lighting', 'светотехника'], ['robotics', 'робототехника'], ['agritech', 'агротехнологии'],
+  ['photonics', 'фотоника'], ['new materials', 'новые материалы'], ['energy storage', 'накопители энергии'], ['food processing', 'пищевая переработка'],
+];
+const COUNTRIES = ['DE', 'FR', 'IT', 'CN', 'IN', 'KZ', 'BY', 'FI', 'AT', 'CZ', 'TR', 'VN'];
+
+/** One synthetic, valid profile. */
+function syntheticProfile(i: number): ProfileInput {
+  const region = pick(REGIONS);
+  const [en1, ru1] = pick(TERMS);
+  const [en2, ru2] = pick(TERMS);
+  const specialization = some(TERMS, 4);
+  return {
+    slug: `synthetic-${i}`,
+    general: {
+      name: { ru: `Кластер ${ru1} и ${ru2} № ${i}`, en: `${en1} and ${en2} cluster no. ${i}` },
+      region: region.code,
+      city: { ru: region.name.ru, en: region.name.en },
+      location: { lat: 42 + random() * 25, lon: 28 + random() * 110 },
+      industryGroup: pick(INDUSTRY_GROUPS),
+      specialization: { ru: specialization.map((t) => t[1]), en: specialization.map((t) => t[0]) },
+      status: pick(CLUSTER_STATUSES),
+      foundedYear: 1990 + Math.floor(random() * 30),
+      description: {
+        en: `A cluster of ${en1} and ${en2} companies in ${region.name.en}, working on ${some(TERMS, 5).map((t) => t[0]).join(', ')}.`,
+        ru: `Кластер предприятий отраслей «${ru1}» и «${ru2}» (${region.name.ru}): ${some(TERMS, 5).map((t) => t[1]).join(', ')}.`,
+      },
+      selfAssessment: 1 + Math.floor(random() * 7),
+    },
+    priorities: { offers: { en: `Contract manufacturing in ${en1}` }, seeks: { en: `Partners in ${en2}` }, targetCountries: some(COUNTRIES, 3) },
+    members: { members: Array.from({ length: 3 + Math.floor(random() * 8) }, (_, m) => ({ name: { en: `Company ${i}-${m} LLC` }, type: 'sme' as const, country: pick(['RU', 'RU', 'RU', ...COUNTRIES]) })) },
+    partnersProjects: { partners: some(COUNTRIES, 3).map((c, p) => ({ name: { en: `Partner ${p} of ${i}` }, country: c, type: 'cluster' as const })), projects: [] },
+    indicators:
+      random() < 0.6
+        ? [{ year: 2012, internationalMembers: { value: Math.floor(random() * 40), source: 'synthetic' }, exportsBlnRub: { value: random() * 20, source: 'synthetic' }, publications: { value: Math.floor(random() * 2000), source: 'synthetic' } }]
+        : [],
+  };
+}
+
+/** Queries a visitor might type: words, typos, Russian, two words, filters, sorts. */
+function syntheticQuery(): SearchQueryInput {
+  const [en, ru] = pick(TERMS);
+  const typo = (w: string) => (w.length > 5 ? w.slice(0, 2) + w[3] + w[2] + w.slice(4) : w);
+  const q = pick([en, ru, typo(en), `${en} ${pick(TERMS)[0]}`, pick(REGIONS).name.ru, pick(REGIONS).name.en, en.slice(0, 4), '']);
+  const query: SearchQueryInput = { q, lang: pick(['ru', 'en'] as const) };
+  if (random() < 0.25) query.industryGroup = pick(INDUSTRY_GROUPS);
+  if (random() < 0.1) query.sort = pick(['-index', 'name'] as const);
+  return query;
+}
+
+/** A free TCP port on loopback. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Value at quantile q of sorted numbers (nearest rank). */
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+/** Milliseconds one call takes. */
+async function time(call: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await call();
+  return performance.now() - start;
+}
+
+if (!existsSync(join(root, 'dist', 'server', 'entry.mjs'))) {
+  console.error('bench:search needs a build of the portal: run `ASTRO_TELEMETRY_DISABLED=1 npx astro build` first.');
+  process.exit(2);
+}
+
+const temp = { dir: mkdtempSync(join(tmpdir(), 'cluster-map-bench-')), remove: () => rmSync(temp.dir, { recursive: true, force: true }) };
+const config = readServerConfig({ DATA_DIR: temp.dir, CONTENT_DIR: join(root, 'content') });
+console.log(`[bench] generating ${N} synthetic profiles in ${temp.dir}…`);
+let t0 = performance.now();
+const store = openStore(config);
+store.clusters.transaction(() => {
+  for (let i = 0; i < N; i++) store.clusters.save(syntheticProfile(i), { publication: 'approved' }, { actor: 'bench', action: 'synthetic' });
+});
+const publicCount = store.clusters.countPublic();
+store.db.close();
+console.log(`[bench] stored ${publicCount} public profiles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+const port = await freePort();
+let output = '';
+const portal = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
+  cwd: root,
+  env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: temp.dir, PORTAL_SKIP_BUILD: '1', MEILI_URL: '', MEILI_MASTER_KEY: '' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+portal.stdout!.on('data', (d) => (output += d));
+portal.stderr!.on('data', (d) => (output += d));
+const stopPortal = async () => {
+  if (portal.exitCode === null) {
+    const exited = new Promise((r) => portal.once('exit', r));
+    portal.kill('SIGTERM');
+    await exited;
+  }
+  if (!args.keep) temp.remove();
+};
+process.on('SIGINT', () => void stopPortal().finally(() => process.exit(130)));
+
+const api: MeiliHttp = createMeiliHttp({ url: `http://127.0.0.1:${port}`, timeoutMs: 30_000 });
+try {
+  t0 = performance.now();
+  for (;;) {
+    if (portal.exitCode !== null) throw new Error(`the portal exited:\n${output}`);
+    const health = await api.request<{ search: string; searchPending: number }>('GET', '/api/v1/health').catch(() => null);
+    if (health?.search === 'ok' && health.searchPending === 0) break;
+    if (performance.now() - t0 > 600_000) throw new Error(`search did not get ready in 10 minutes:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  console.log(`[bench] portal up, ${publicCount} profiles indexed by Meilisearch in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const { url: meiliUrl } = JSON.parse(readFileSync(join(temp.dir, EMBEDDED_STATE_FILE), 'utf8')) as { url: string };
+  const meili = createMeiliHttp({ url: meiliUrl, apiKey: readFileSync(join(temp.dir, 'meili-master-key'), 'utf8').trim(), timeoutMs: 30_000 });
+  const queries = Array.from({ length: QUERIES }, () => {
+    const input = syntheticQuery();
+    const parsed = searchQuerySchema.parse(input);
+    const qs = new URLSearchParams(Object.entries(input).filter(([, v]) => v !== undefined && v !== '') as [string, string][]).toString();
+    return { path: `/api/v1/search?${qs}`, body: JSON.stringify({ queries: buildSearchRequests(parsed, DEFAULT_INDEX_UID, parsed.lang ?? 'en') }) };
+  });
+  const viaApi = async (path: string) => {
+    const res = await api.send({ method: 'GET', path });
+    if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${res.text.slice(0, 300)}`);
+    if (!res.text.startsWith('{"mode":"meilisearch"')) throw new Error(`GET ${path} did not come from Meilisearch: ${res.text.slice(0, 100)}`);
+  };
+  const direct = async (body: string) => {
+    const res = await meili.send({ method: 'POST', path: '/multi-search', body });
+    if (res.status !== 200) throw new Error(`Meilisearch answered ${res.status}: ${res.text.slice(0, 300)}`);
+  };
+  const floor = async () => {
+    const res = await api.send({ method: 'GET', path: '/api/v1/health' });
+    if (res.status !== 200) throw new Error(`health answered ${res.status}`);
+  };
+
+  for (const q of queries.slice(0, 50)) await Promise.all([viaApi(q.path), direct(q.body)]); // warm-up
+  const apiMs: number[] = [];
+  const meiliMs: number[] = [];
+  const floorMs: number[] = [];
+  for (const [i, q] of queries.entries()) {
+    // Alternate which goes first, so neither profits from the other's warm caches.
+    if (i % 2 === 0) {
+      apiMs.push(await time(() => viaApi(q.path)));
+      meiliMs.push(await time(() => direct(q.body)));
+    } else {
+      meiliMs.push(await time(() => direct(q.body)));
+      apiMs.push(await time(() => viaApi(q.path)));
+    }
+  }
+  for (let i = 0; i < Math.min(QUERIES, 200); i++) floorMs.push(await time(floor));
+  meili.close();
+
+  apiMs.sort((a, b) => a - b);
+  meiliMs.sort((a, b) => a - b);
+  floorMs.sort((a, b) => a - b);
+  const row = (name: string, ms: number[]) =>
+    `${name.padEnd(32)} ${quantile(ms, 0.5).toFixed(2).padStart(8)} ${quantile(ms, 0.95).toFixed(2).padStart(8)} ${quantile(ms, 0.99).toFixed(2).padStart(8)}`;
+  const overhead = quantile(apiMs, 0.95) / quantile(meiliMs, 0.95) - 1;
+  console.log(`\n${publicCount} profiles, ${QUERIES} queries (same queries, alternating), milliseconds:`);
+  console.log(`${''.padEnd(32)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)}`);
+  console.log(row('Meilisearch directly', meiliMs));
+  console.log(row('GET /api/v1/search (portal)', apiMs));
+  console.log(row('GET /api/v1/health (HTTP floor)', floorMs));
+  console.log(`\nAPI p95 / Meilisearch p95 = ${(1 + overhead).toFixed(3)}: the API adds ${(overhead * 100).toFixed(1)}% (target ≤ ${TARGET_OVERHEAD * 100}%) → ${overhead <= TARGET_OVERHEAD ? 'PASS' : 'MISS'}`);
+  if (args.strict && overhead > TARGET_OVERHEAD) process.exitCode = 1;
+} catch (error) {
+  console.error('[bench] failed:', error);
+  process.exitCode = 1;
+} finally {
+  api.close();
+  await stopPortal();
+}

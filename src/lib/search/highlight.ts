@@ -1,0 +1,49 @@
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './markers';
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/**
+ * Turns text with highlight markers into safe HTML: everything is escaped, then each marked part becomes
+ * <mark>…</mark>. Unbalanced markers are dropped, so the result is always well formed.
+ *
+ * @example markedToHtml('\uE000Tomsk\uE001 <b>') // => '<mark>Tomsk</mark> &lt;b&gt;'
+ */
+export function markedToHtml(marked: string): string {
+  let html = '';
+  let open = false;
+  for (const part of marked.split(/([\uE000\uE001])/)) {
+    if (part === HIGHLIGHT_PRE) {
+      if (!open) (html += '<mark>'), (open = true);
+    } else if (part === HIGHLIGHT_POST) {
+      if (open) (html += '</mark>'), (open = false);
+    } else html += escapeHtml(part);
+  }
+  return open ? `${html}</mark>` : html;
+}
+
+/** Whether a marked text holds a highlight. */
+export function hasHighlight(marked: string): boolean {
+  return marked.includes(HIGHLIGHT_PRE);
+}
+
+/** Words of a query: letters and digits in any script, lowercase, e.g. "R&D, Томск!" → ["r", "d", "томск"]. */
+export function queryTerms(q: string): string[] {
+  return [...new Set((q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter(Boolean))];
+}
+
+/**
+ * Marks each word of `text` that starts with one of `terms` (case-insensitive), for the fallback mode
+ * where Meilisearch's highlighting is not available.
+ *
+ * @example markTerms('Tomsk region', ['tom']) // => '\uE000Tomsk\uE001 region'
+ */
+export function markTerms(text: string, terms: readonly string[]): string {
+  if (terms.length === 0) return text;
+  return text.replace(/[\p{L}\p{N}]+/gu, (word) => {
+    const lower = word.toLowerCase();
+    return terms.some((t) => lower.startsWith(t)) ? `${HIGHLIGHT_PRE}${word}${HIGHLIGHT_POST}` : word;
+  });
+}

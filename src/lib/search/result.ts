@@ -1,0 +1,66 @@
+import type { ScenarioCode } from '../indexing/scenario';
+import type { ClusterStatus, IndustryGroup } from '../profile/vocabulary';
+import { FACET_ATTRIBUTES, type FacetAttribute } from './facets';
+
+/** Where an answer came from: Meilisearch, or SQLite FTS5 while Meilisearch is unavailable (no typo tolerance). */
+export type SearchMode = 'meilisearch' | 'fallback';
+
+/** Highlighted fields of a hit, as safe HTML (text escaped, matches wrapped in <mark>). */
+export interface HitHighlight {
+  name: { ru: string; en: string };
+  city: { ru?: string; en?: string };
+  /** A few words around a match in a longer field (specialization, description, members…), or null. */
+  snippet: string | null;
+}
+
+/** One cluster found. */
+export interface SearchHit {
+  slug: string;
+  name: { ru: string; en: string };
+  industryGroup: IndustryGroup;
+  region: string;
+  city: { ru?: string; en?: string };
+  status: ClusterStatus;
+  scenario: ScenarioCode;
+  /** Internationalization index of the default year; null when not ranked. */
+  index: number | null;
+  foundedYear: number | null;
+  highlight: HitHighlight;
+}
+
+/** Matches per value of each facet; a facet's counts ignore that facet's own filter. */
+export type FacetCounts = Record<FacetAttribute, Record<string, number>>;
+
+/** One page of search results, GET /api/v1/search's answer. */
+export interface SearchResult {
+  mode: SearchMode;
+  total: number;
+  page: number;
+  perPage: number;
+  pages: number;
+  hits: SearchHit[];
+  facets: FacetCounts;
+}
+
+/** Every match's slug (for the map), and where the answer came from. */
+export interface MatchingSlugs {
+  mode: SearchMode;
+  slugs: string[];
+}
+
+/** Facets with no counts. */
+export function emptyFacets(): FacetCounts {
+  return Object.fromEntries(FACET_ATTRIBUTES.map((f) => [f, {}])) as FacetCounts;
+}
+
+/** Counts the values of one facet over items, e.g. [{ region: 'A' }, { region: 'A' }] → { A: 2 }. */
+export function countValues<T extends Record<FacetAttribute, string>>(items: readonly T[], facet: FacetAttribute): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[item[facet]] = (counts[item[facet]] ?? 0) + 1;
+  return counts;
+}
+
+/** Number of pages for a total (at least 1, so "page 1 of 1" reads right for no results). */
+export function pageCount(total: number, perPage: number): number {
+  return Math.max(1, Math.ceil(total / perPage));
+}

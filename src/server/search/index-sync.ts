@@ -1,0 +1,128 @@
+import { SEARCH_INDEX_SETTINGS } from '../../lib/search/index-settings';
+import { roundIndex, type SearchDocument } from '../../lib/search/document';
+import type { Store } from '../store';
+import { MeiliTaskError, type MeiliClient } from './client';
+import { defaultYearFields, loadDocuments } from './documents';
+import { SearchOutbox, type OutboxRow } from './outbox';
+
+/** Outbox rows sent per Meilisearch task. */
+export const OUTBOX_BATCH = 500;
+/** Documents fetched per request when reading the index's index/scenario fields. */
+const FETCH_PAGE = 10_000;
+
+/** Whether every key of `wanted` has an equal value in `actual` (extra keys in `actual` are fine). */
+export function isSubset(wanted: unknown, actual: unknown): boolean {
+  if (Array.isArray(wanted)) return Array.isArray(actual) && wanted.length === actual.length && wanted.every((w, i) => isSubset(w, actual[i]));
+  if (wanted && typeof wanted === 'object') {
+    if (!actual || typeof actual !== 'object') return false;
+    return Object.entries(wanted).every(([k, v]) => isSubset(v, (actual as Record<string, unknown>)[k]));
+  }
+  return wanted === actual;
+}
+
+/** Applies SEARCH_INDEX_SETTINGS when the index's settings differ (so a routine start enqueues no task). */
+export async function ensureSettings(client: MeiliClient, indexUid: string): Promise<boolean> {
+  const actual = await client.http.request<unknown>('GET', `/indexes/${encodeURIComponent(indexUid)}/settings`);
+  if (isSubset(SEARCH_INDEX_SETTINGS, actual)) return false;
+  await client.updateSettings(indexUid, SEARCH_INDEX_SETTINGS);
+  return true;
+}
+
+/** The derived fields a document carries that change when other clusters change (the index is relative). */
+function analyticsKey(doc: Pick<SearchDocument, 'index' | 'scenario'>): string {
+  return `${doc.index}|${doc.scenario}`;
+}
+
+/**
+ * Keeps one Meilisearch index in step with SQLite: delivers outbox rows (marking them done only after the
+ * task succeeded) and refreshes the index/scenario fields of every document when the data version moves.
+ * `sent` mirrors what the index holds (slug → index|scenario), so only changed fields are re-sent.
+ */
+export class IndexSync {
+  private readonly outbox: SearchOutbox;
+  private readonly sent = new Map<string, string>();
+  private analyticsVersion: number | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly client: MeiliClient,
+    private readonly indexUid: string,
+  ) {
+    this.outbox = new SearchOutbox(store.db);
+  }
+
+  /** Reads the index/scenario fields the index holds now (after a start or a rebuild). */
+  async loadMirror(): Promise<void> {
+    this.sent.clear();
+    this.analyticsVersion = null;
+    for (let offset = 0; ; offset += FETCH_PAGE) {
+      const page = await this.client.http.request<{ results: Pick<SearchDocument, 'id' | 'index' | 'scenario'>[] }>(
+        'POST',
+        `/indexes/${encodeURIComponent(this.indexUid)}/documents/fetch`,
+        { fields: ['id', 'index', 'scenario'], offset, limit: FETCH_PAGE },
+      );
+      for (const doc of page.results) this.sent.set(doc.id, analyticsKey({ index: doc.index ?? null, scenario: doc.scenario }));
+      if (page.results.length < FETCH_PAGE) return;
+    }
+  }
+
+  /** Delivers one batch of due outbox rows; true when a full batch went out (there may be more). */
+  async deliverBatch(): Promise<boolean> {
+    const rows = this.outbox.due(OUTBOX_BATCH);
+    if (rows.length === 0) return false;
+    try {
+      await this.deliver(rows);
+    } catch (error) {
+      if (!(error instanceof MeiliTaskError)) {
+        this.outbox.noteUnavailable(rows.map((r) => r.id), (error as Error).message);
+        throw error;
+      }
+      // One bad document fails its whole task: retry cluster by cluster so the others still go out.
+      for (const group of groupBySlug(rows)) {
+        try {
+          await this.deliver(group);
+        } catch (single) {
+          if (!(single instanceof MeiliTaskError)) throw single;
+          console.error(`[search] Meilisearch rejected the update of ${group[0]!.slug}; retrying with backoff:`, single.message);
+          this.outbox.markFailed(group, single.message);
+        }
+      }
+    }
+    return rows.length === OUTBOX_BATCH;
+  }
+
+  /** Sends the current state of the rows' clusters (documents, or deletions) and marks the rows done. */
+  private async deliver(rows: readonly OutboxRow[]): Promise<void> {
+    const { documents, removed } = loadDocuments(this.store, [...new Set(rows.map((r) => r.slug))]);
+    await this.client.replaceDocuments(this.indexUid, documents);
+    await this.client.deleteDocuments(this.indexUid, removed);
+    this.outbox.markDone(rows.map((r) => r.id));
+    for (const d of documents) this.sent.set(d.id, analyticsKey(d));
+    for (const slug of removed) this.sent.delete(slug);
+  }
+
+  /** Re-sends index and scenario of documents whose values changed since the data version last seen; returns how many. */
+  async refreshAnalytics(): Promise<number> {
+    const version = this.store.clusters.dataVersion();
+    if (version === this.analyticsVersion) return 0;
+    const fields = defaultYearFields(this.store);
+    const partials: Pick<SearchDocument, 'id' | 'index' | 'scenario'>[] = [];
+    for (const [slug, key] of this.sent) {
+      const f = fields(slug);
+      const doc = { id: slug, index: roundIndex(f.index), scenario: f.scenario };
+      // Only documents known to be in the index: a partial update of a missing one would create a nameless document.
+      if (analyticsKey(doc) !== key) partials.push(doc);
+    }
+    await this.client.updateDocuments(this.indexUid, partials);
+    for (const p of partials) this.sent.set(p.id, analyticsKey(p));
+    this.analyticsVersion = version;
+    return partials.length;
+  }
+}
+
+/** Rows grouped by cluster, in first-seen order. */
+function groupBySlug(rows: readonly OutboxRow[]): OutboxRow[][] {
+  const groups = new Map<string, OutboxRow[]>();
+  for (const row of rows) groups.set(row.slug, [...(groups.get(row.slug) ?? []), row]);
+  return [...groups.values()];
+}

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPortal, type RunningPortal } from '../../helpers/portal';
+
+let portal: RunningPortal;
+
+/** GET a JSON endpoint of the portal. */
+async function getJson(path: string): Promise<{ status: number; body: any }> {
+  const res = await fetch(portal.url + path);
+  return { status: res.status, body: await res.json() };
+}
+
+/** Polls until the predicate holds (or fails after timeoutMs with the last value). */
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** pid of the embedded Meilisearch, from the state file npm start writes. */
+function meiliPid(): number {
+  return (JSON.parse(readFileSync(join(portal.dataDir, 'meilisearch.json'), 'utf8')) as { pid: number }).pid;
+}
+
+/** Whether a process runs (a zombie counts as gone). */
+function running(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+beforeAll(async () => {
+  portal = await startPortal();
+  await until(() => getJson('/api/v1/health'), (r) => r.body.search === 'ok');
+});
+afterAll(async () => {
+  await portal?.stop();
+});
+
+describe('npm start with the embedded Meilisearch', () => {
+  it('reports search in /api/v1/health', async () => {
+    expect((await getJson('/api/v1/health')).body).toMatchObject({ status: 'ok', db: 'ok', search: 'ok', searchState: 'ready', searchPending: 0 });
+  });
+
+  it.each(['ru', 'en'])('acceptance (%s): titanium, Томск and nuclaer put the expected pilots first in the API and the page', async (lang) => {
+    const first = async (q: string) => (await getJson(`/api/v1/search?q=${encodeURIComponent(q)}&lang=${lang}`)).body.hits[0].slug;
+    expect(await first('titanium')).toBe('sverdlovsk-titanium');
+    expect(await first('Томск')).toBe('tomsk-pharma-medtech-it');
+    expect(await first('nuclaer')).toMatch(/nuclear/);
+    const prefix = lang === 'en' ? '/en' : '';
+    for (const [q, slug] of [['titanium', 'sverdlovsk-titanium'], ['Томск', 'tomsk-pharma-medtech-it'], ['nuclaer', 'nuclear']]) {
+      const html = await (await fetch(`${portal.url}${prefix}/search?q=${encodeURIComponent(q!)}`)).text();
+      const firstLink = html.match(/class="search-hit" data-slug="([^"]+)"/)?.[1];
+      expect(firstLink).toContain(slug);
+    }
+  });
+
+  it('answers the documented shape and 400 naming each bad parameter', async () => {
+    const ok = await getJson('/api/v1/search?q=nuclear&industryGroup=nuclear&sort=-index&perPage=2');
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ mode: 'meilisearch', total: 4, page: 1, perPage: 2, pages: 2 });
+    expect(Object.keys(ok.body.facets)).toEqual(['industryGroup', 'region', 'scenario', 'status']);
+    expect(Object.keys(ok.body.hits[0])).toEqual(['slug', 'name', 'industryGroup', 'region', 'city', 'status', 'scenario', 'index', 'foundedYear', 'highlight']);
+    const bad = await getJson('/api/v1/search?q=x&sort=random&perPage=500&bogus=1');
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems.map((p: { field: string }) => p.field)).toEqual(['sort', 'perPage', 'bogus']);
+  });
+
+  it('keeps every page at 200 with search in fallback while Meilisearch is down, then returns to normal by itself', async () => {
+    const pid = meiliPid();
+    process.kill(pid, 'SIGKILL');
+    expect((await getJson('/api/v1/search?q=Томск')).body).toMatchObject({ mode: 'fallback', hits: [{ slug: 'tomsk-pharma-medtech-it' }] });
+    for (const path of ['/', '/clusters', '/clusters/sarov-nuclear', '/search?q=nuclear', '/en/search?q=nuclear', '/api/v1/health'])
+      expect([path, (await fetch(portal.url + path)).status]).toEqual([path, 200]);
+    expect(await (await fetch(`${portal.url}/en/search?q=nuclear`)).text()).toContain('data-testid="search-fallback"');
+    expect((await getJson('/api/v1/health')).body.search).toBe('fallback');
+
+    // The supervisor restarts Meilisearch on the same port; the worker finds it and searches go back to it.
+    await until(() => getJson('/api/v1/health'), (r) => r.body.search === 'ok');
+    expect(meiliPid()).not.toBe(pid);
+    expect((await getJson('/api/v1/search?q=nuclaer')).body).toMatchObject({ mode: 'meilisearch', total: 4 });
+  });
+
+  it('stops Meilisearch with the portal: no orphan process', async () => {
+    const pid = meiliPid();
+    expect(running(pid)).toBe(true);
+    await portal.stop();
+    await until(async () => running(pid), (alive) => !alive, 10_000);
+  });
+});

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roundIndex } from '../../../src/lib/search/document';
+import { defaultYearFields } from '../../../src/server/search/documents';
+import { fallbackSearch } from '../../../src/server/search/fallback';
+import { matchingSlugs, searchClusters } from '../../../src/server/search/service';
+import { richProfileInput } from '../../unit/search/fixtures';
+import { query, startSearchFixture, type SearchFixture } from './fixture';
+
+const NUCLEAR = ['dimitrovgrad-nuclear', 'dubna-nuclear-nanotech', 'sarov-nuclear', 'zheleznogorsk-nuclear-space'];
+const change = { actor: 'test', action: 'test' };
+
+let f: SearchFixture;
+beforeAll(async () => {
+  f = await startSearchFixture();
+});
+afterAll(async () => {
+  await f?.close();
+});
+
+/** Slugs of the first page of a search. */
+async function slugs(input: Parameters<typeof query>[0]): Promise<string[]> {
+  const result = await searchClusters(f.store, query(input));
+  expect(result.mode).toBe('meilisearch');
+  return result.hits.map((h) => h.slug);
+}
+
+describe('search against a real Meilisearch', () => {
+  it.each(['ru', 'en'] as const)('acceptance (%s): "titanium", "Томск" and "nuclaer" put the expected pilot clusters first', async (lang) => {
+    expect((await slugs({ q: 'titanium', lang }))[0]).toBe('sverdlovsk-titanium');
+    expect((await slugs({ q: 'Томск', lang }))[0]).toBe('tomsk-pharma-medtech-it');
+    expect((await slugs({ q: 'nuclaer', lang })).slice(0, 4).sort()).toEqual(NUCLEAR);
+  });
+
+  it('forgives a typo: "nuclaer" finds exactly the nuclear clusters', async () => {
+    expect((await slugs({ q: 'nuclaer' })).sort()).toEqual(NUCLEAR);
+  });
+
+  it('finds Russian-named clusters with a Russian query, also inflected', async () => {
+    expect(await slugs({ q: 'Томской' })).toEqual(['tomsk-pharma-medtech-it']);
+    expect((await slugs({ q: 'Титановый' }))[0]).toBe('sverdlovsk-titanium');
+  });
+
+  it('bridges languages with synonyms (атомный → Nuclear, НИОКР → R&D, ИТ → IT)', async () => {
+    expect((await slugs({ q: 'атомный' })).sort()).toEqual(NUCLEAR);
+    f.store.clusters.save(richProfileInput({ slug: 'rnd-only-in-english' }), { publication: 'approved' }, change);
+    await f.runtime.whenDrained();
+    expect(await slugs({ q: 'НИОКР' })).toContain('rnd-only-in-english');
+    expect(await slugs({ q: 'ИТ' })).toEqual(expect.arrayContaining(['novosibirsk-it-biopharma', 'spb-it-radioelectronics']));
+  });
+
+  it('counts facets right, each facet ignoring its own filter', async () => {
+    const publicClusters = f.store.clusters.listPublic();
+    const expected: Record<string, number> = {};
+    for (const c of publicClusters) expected[c.industryGroup] = (expected[c.industryGroup] ?? 0) + 1;
+    const all = await searchClusters(f.store, query({}));
+    expect(all.total).toBe(publicClusters.length);
+    expect(all.facets.industryGroup).toEqual(expected);
+
+    const nuclear = await searchClusters(f.store, query({ industryGroup: 'nuclear' }));
+    expect(nuclear.total).toBe(4);
+    expect(nuclear.facets.industryGroup).toEqual(expected); // still every group, to switch to
+    expect(nuclear.facets.region).toEqual({ 'RU-ULY': 1, 'RU-MOS': 1, 'RU-NIZ': 1, 'RU-KYA': 1 });
+    expect(nuclear.facets.status).toEqual({ 'pilot-innovative-territorial': 4 });
+  });
+
+  it('filters by region', async () => {
+    expect(await slugs({ region: 'RU-TOM' })).toEqual(['tomsk-pharma-medtech-it']);
+    expect(await slugs({ q: 'nuclear', region: 'RU-MOS' })).toEqual(['dubna-nuclear-nanotech']);
+  });
+
+  it('filters by a map rectangle (GeoJSON order in, Meilisearch corner order out)', async () => {
+    // Around Tomsk (84.95 E, 56.49 N); Zheleznogorsk (93.5 E) and Novosibirsk (82.9 E, 55.0 N) are outside.
+    expect(await slugs({ bbox: '84,56,86,57' })).toEqual(['tomsk-pharma-medtech-it']);
+    expect((await matchingSlugs(f.store, { q: '', bbox: { minLon: 84, minLat: 56, maxLon: 86, maxLat: 57 } })).slugs).toEqual(['tomsk-pharma-medtech-it']);
+  });
+
+  it('never finds a profile that is not approved, and drops it when withdrawn', async () => {
+    const secret = richProfileInput({ slug: 'zyxquon-cluster', name: { ru: 'Зыксквон кластер', en: 'Zyxquon cluster' } });
+    f.store.clusters.save(secret, { publication: 'submitted' }, change);
+    await f.runtime.whenDrained();
+    expect(await slugs({ q: 'Zyxquon' })).toEqual([]);
+    expect(fallbackSearch(f.store, query({ q: 'Zyxquon' })).total).toBe(0);
+
+    f.store.clusters.save(secret, { publication: 'approved' }, change);
+    await f.runtime.whenDrained();
+    expect(await slugs({ q: 'Zyxquon' })).toEqual(['zyxquon-cluster']);
+
+    f.store.clusters.save(secret, { publication: 'archived' }, change);
+    await f.runtime.whenDrained();
+    expect(await slugs({ q: 'Zyxquon' })).toEqual([]);
+    expect((await matchingSlugs(f.store, { q: 'Zyxquon' })).slugs).toEqual([]);
+  });
+
+  it('never indexes private contacts', async () => {
+    expect(await slugs({ q: 'secret.manager@example.org' })).toEqual([]);
+    expect(await slugs({ q: 'Quarkwell' })).toEqual([]);
+  });
+
+  it('highlights matches as safe HTML and picks a snippet from longer fields', async () => {
+    const result = await searchClusters(f.store, query({ q: 'biosimilars', lang: 'en' }));
+    const hit = result.hits.find((h) => h.slug === 'rnd-only-in-english')!;
+    expect(hit.highlight.snippet).toContain('<mark>biosimilars</mark>');
+    const tomsk = (await searchClusters(f.store, query({ q: 'Tomsk' }))).hits[0]!;
+    expect(tomsk.highlight.city.en).toBe('<mark>Tomsk</mark>');
+  });
+
+  it('sorts by index, unranked clusters last', async () => {
+    const result = await searchClusters(f.store, query({ sort: '-index', perPage: 100 }));
+    const values = result.hits.map((h) => h.index);
+    const ranked = values.filter((v): v is number => v !== null);
+    expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
+    expect(values.slice(ranked.length).every((v) => v === null)).toBe(true);
+  });
+
+  it('pages and returns every match for the map without paging', async () => {
+    const page2 = await searchClusters(f.store, query({ perPage: 10, page: 2, sort: 'name' }));
+    expect(page2).toMatchObject({ page: 2, perPage: 10, pages: Math.ceil(page2.total / 10) });
+    expect(page2.hits).toHaveLength(10);
+    const all = await matchingSlugs(f.store, { q: '' });
+    expect(all.mode).toBe('meilisearch');
+    expect(all.slugs).toHaveLength(page2.total);
+  });
+
+  it('refreshes every document\'s relative index when another cluster\'s indicators change', async () => {
+    const leader = richProfileInput({ slug: 'index-leader', name: { ru: 'Лидер', en: 'Leader' } });
+    leader.indicators = [
+      { year: 2012, internationalMembers: { value: 500, source: 't' }, exportsBlnRub: { value: 900, source: 't' }, publications: { value: 90_000, source: 't' }, jointRndBlnRub: { value: 500, source: 't' } },
+    ];
+    f.store.clusters.save(leader, { publication: 'approved' }, change);
+    await f.runtime.whenDrained();
+    await new Promise((r) => setTimeout(r, 200)); // one more poll for the refresh of the others' fields
+    const fields = defaultYearFields(f.store);
+    const docs = await f.runtime.client!.http.request<{ results: { id: string; index: number | null }[] }>('POST', '/indexes/clusters/documents/fetch', {
+      fields: ['id', 'index'],
+      limit: 1000,
+    });
+    for (const doc of docs.results) expect([doc.id, doc.index]).toEqual([doc.id, roundIndex(fields(doc.id).index)]);
+    expect((await slugs({ sort: '-index' }))[0]).toBe('index-leader');
+  });
+});
