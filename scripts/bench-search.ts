@@ -1,10 +1,13 @@
 /**
- * npm run bench:search [-- --n 10000 --queries 400 --seed 1 --strict]
+ * npm run bench:search [-- --n 10000 --queries 400 --seed 1 --server start|node --strict]
  *
  * Generates N synthetic profiles at run time (never shipped as data) into a temporary DATA_DIR, starts the
  * built portal with its embedded Meilisearch (as npm start does), then measures in the same run, query by
  * query and alternating, GET /api/v1/search and the identical multi-search sent to Meilisearch directly.
  * Prints p50/p95/p99 of both and the overhead of the API on Meilisearch's p95 (target: at most 20%).
+ * --server start (default) runs the portal the way `npm start` does (tsx scripts/start.ts, which starts the
+ * embedded Meilisearch); --server node runs `node dist/server/entry.mjs` with MEILI_URL/MEILI_MASTER_KEY
+ * pointing at a Meilisearch this script starts (a production-like setup without the tsx loader).
  * Needs a build (npx astro build). --strict exits 1 when the target is missed.
  */
 import { spawn } from 'node:child_process';
@@ -19,7 +22,7 @@ import { buildSearchRequests } from '../src/lib/search/meili-request';
 import { searchQuerySchema, type SearchQueryInput } from '../src/lib/search/query';
 import { readServerConfig } from '../src/server/config';
 import { createMeiliHttp, type MeiliHttp } from '../src/server/search/http-client';
-import { EMBEDDED_STATE_FILE } from '../src/server/search/embedded';
+import { EMBEDDED_STATE_FILE, startSearchServer } from '../src/server/search/embedded';
 import { DEFAULT_INDEX_UID } from '../src/server/search/runtime';
 import { openStore } from '../src/server/store';
 
@@ -31,8 +34,13 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     strict: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    server: { type: 'string', default: 'start' },
   },
 });
+if (args.server !== 'start' && args.server !== 'node') {
+  console.error(`--server must be "start" (tsx scripts/start.ts, like npm start) or "node" (node dist/server/entry.mjs), got "${args.server}"`);
+  process.exit(2);
+}
 const N = positiveInt('n', args.n);
 const QUERIES = positiveInt('queries', args.queries);
 const TARGET_OVERHEAD = 0.2;
@@ -160,11 +168,26 @@ console.log(`[bench] stored ${publicCount} public profiles in ${((performance.no
 
 const port = await freePort();
 let output = '';
-const portal = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
-  cwd: root,
-  env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: temp.dir, PORTAL_SKIP_BUILD: '1', MEILI_URL: '', MEILI_MASTER_KEY: '' },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
+// With --server node this script owns Meilisearch; with start, scripts/start.ts does (embedded, as in npm start).
+const ownMeili = args.server === 'node' ? await startSearchServer({}, temp.dir) : null;
+if (args.server === 'node' && !ownMeili) throw new Error('could not start Meilisearch for --server node');
+const portal = spawn(
+  ownMeili ? process.execPath : join(root, 'node_modules', '.bin', 'tsx'),
+  ownMeili ? [join(root, 'dist', 'server', 'entry.mjs')] : ['scripts/start.ts'],
+  {
+    cwd: root,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: temp.dir,
+      PORTAL_SKIP_BUILD: '1',
+      MEILI_URL: ownMeili?.url ?? '',
+      MEILI_MASTER_KEY: ownMeili?.apiKey ?? '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  },
+);
 portal.stdout!.on('data', (d) => (output += d));
 portal.stderr!.on('data', (d) => (output += d));
 const stopPortal = async () => {
@@ -173,6 +196,7 @@ const stopPortal = async () => {
     portal.kill('SIGTERM');
     await exited;
   }
+  await ownMeili?.stop();
   if (!args.keep) temp.remove();
 };
 process.on('SIGINT', () => void stopPortal().finally(() => process.exit(130)));
@@ -189,7 +213,7 @@ try {
   }
   console.log(`[bench] portal up, ${publicCount} profiles indexed by Meilisearch in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  const { url: meiliUrl } = JSON.parse(readFileSync(join(temp.dir, EMBEDDED_STATE_FILE), 'utf8')) as { url: string };
+  const meiliUrl = ownMeili?.url ?? (JSON.parse(readFileSync(join(temp.dir, EMBEDDED_STATE_FILE), 'utf8')) as { url: string }).url;
   const meili = createMeiliHttp({ url: meiliUrl, apiKey: readFileSync(join(temp.dir, 'meili-master-key'), 'utf8').trim(), timeoutMs: 30_000 });
   const queries = Array.from({ length: QUERIES }, () => {
     const input = syntheticQuery();
@@ -234,7 +258,7 @@ try {
   const row = (name: string, ms: number[]) =>
     `${name.padEnd(32)} ${quantile(ms, 0.5).toFixed(2).padStart(8)} ${quantile(ms, 0.95).toFixed(2).padStart(8)} ${quantile(ms, 0.99).toFixed(2).padStart(8)}`;
   const overhead = quantile(apiMs, 0.95) / quantile(meiliMs, 0.95) - 1;
-  console.log(`\n${publicCount} profiles, ${QUERIES} queries (same queries, alternating), milliseconds:`);
+  console.log(`\n${publicCount} profiles, ${QUERIES} queries (same queries, alternating), portal run by ${args.server === 'node' ? 'node dist/server/entry.mjs' : 'tsx scripts/start.ts (npm start)'}, milliseconds:`);
   console.log(`${''.padEnd(32)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)}`);
   console.log(row('Meilisearch directly', meiliMs));
   console.log(row('GET /api/v1/search (portal)', apiMs));

@@ -1,13 +1,13 @@
 /**
- * npm start: builds the portal if needed, prepares the store (migrations + seed), then serves it.
+ * npm start: builds the portal if needed, prepares the store (migrations + seed), then serves it. The built
+ * server runs as a child under plain node (no TypeScript loader on the request path), supervised by this script.
  * Environment: PORT (4321), HOST (0.0.0.0), DATA_DIR (./data), CONTENT_DIR (./content).
  * Search: starts Meilisearch as a child (MEILI_BIN or the npm binary, data in DATA_DIR/meilisearch) before the
- * server, or uses MEILI_URL + MEILI_MASTER_KEY; SIGINT/SIGTERM stop the child too. See docs/search.md.
+ * server, or uses MEILI_URL + MEILI_MASTER_KEY; SIGINT/SIGTERM stop the child too (README, "Search").
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { pathToFileURL } from 'node:url';
+import { spawn, spawnSync } from 'node:child_process';
 import { openStore } from '../src/server/store';
 import { SeedFileError } from '../src/server/db/seed';
 import { SettingsError } from '../src/server/settings';
@@ -53,17 +53,34 @@ try {
 // Meilisearch first, so the server reads MEILI_URL/MEILI_MASTER_KEY; null → the server runs with the SQLite fallback.
 const search = await startSearchServer(process.env, readServerConfig().dataDir);
 if (search) Object.assign(process.env, { MEILI_URL: search.url, MEILI_MASTER_KEY: search.apiKey });
+process.env.HOST ??= '0.0.0.0';
+process.env.PORT ??= '4321';
+const server = spawn(process.execPath, [entry], { stdio: 'inherit', env: process.env });
 let stopping = false;
+
+/** Stops the server and the embedded Meilisearch, then exits with the given code. */
+async function stopAll(code: number): Promise<never> {
+  stopping = true;
+  if (server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+  }
+  await (search?.stop() ?? Promise.resolve()).catch((error: unknown) => console.error('[start] stopping Meilisearch failed:', error));
+  process.exit(code);
+}
+
 const shutdown = (signal: NodeJS.Signals) => {
   if (stopping) return;
-  stopping = true;
-  console.log(`[start] ${signal}: stopping${search?.embedded ? ' Meilisearch and' : ''} the portal`);
-  void (search?.stop() ?? Promise.resolve()).catch((error: unknown) => console.error('[start] stopping Meilisearch failed:', error)).finally(() => process.exit(0));
+  console.log(`[start] ${signal}: stopping the portal${search?.embedded ? ' and Meilisearch' : ''}`);
+  void stopAll(0);
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
-
-process.env.HOST ??= '0.0.0.0';
-process.env.PORT ??= '4321';
-await import(pathToFileURL(entry).href);
+server.on('exit', (code, signal) => {
+  if (stopping) return;
+  console.error(`[start] the server exited (${signal ?? `code ${code}`}); stopping`);
+  void stopAll(code ?? 1);
+});
 void wakeSearchWorker(process.env.HOST, Number(process.env.PORT));

@@ -3,3 +3,4 @@ export * from './locales';
 export * from './ui';
 export * from './vocabulary-labels';
 export * from './format';
+export * from './filter-options';

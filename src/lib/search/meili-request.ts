@@ -22,12 +22,21 @@ export interface MeiliSearchRequest {
   highlightPostTag?: string;
 }
 
-/** Fields a hit needs (kept small: the answer's size is most of a search's cost). */
-export const HIT_ATTRIBUTES = ['slug', 'name', 'industryGroup', 'region', 'city', 'status', 'scenario', 'index', 'foundedYear'];
-/** Long fields a snippet may come from, most telling first. */
-export const SNIPPET_ATTRIBUTES = ['specialization', 'priorities', 'offers', 'seeks', 'description', 'goals', 'memberNames', 'partnerNames', 'projectTitles'];
+/**
+ * Fields a hit retrieves as they are. Name and city come from `_formatted` only (markers stripped for the
+ * plain text): the answer's size is most of a search's cost, so nothing is sent twice.
+ */
+export const HIT_ATTRIBUTES = ['slug', 'industryGroup', 'region', 'status', 'scenario', 'index', 'foundedYear'];
+/** Fields shown highlighted. */
+export const HIGHLIGHT_ATTRIBUTES = ['name', 'city'];
+/**
+ * Fields a snippet may come from, most telling first. Each one costs Meilisearch time and answer bytes
+ * (9 fields: 29 KB and 7 ms per 20 hits at 10,000 profiles; these 8: measured by npm run bench:search),
+ * so the development goals, long and rarely the only match, are searched but not snippeted.
+ */
+export const SNIPPET_ATTRIBUTES = ['specialization', 'priorities', 'offers', 'seeks', 'description', 'memberNames', 'partnerNames', 'projectTitles'];
 /** Words around a match in a snippet. */
-export const SNIPPET_WORDS = 14;
+export const SNIPPET_WORDS = 12;
 
 /** A filter value as a Meilisearch string literal (quotes and backslashes escaped). */
 export function filterLiteral(value: string): string {
@@ -92,7 +101,7 @@ export function buildSearchRequests(query: SearchQuery, indexUid: string, lang: 
     hitsPerPage: query.perPage,
     ...(sort ? { sort } : {}),
     attributesToRetrieve: HIT_ATTRIBUTES,
-    attributesToHighlight: ['name', 'city', ...SNIPPET_ATTRIBUTES],
+    attributesToHighlight: [...HIGHLIGHT_ATTRIBUTES, ...SNIPPET_ATTRIBUTES],
     attributesToCrop: SNIPPET_ATTRIBUTES,
     cropLength: SNIPPET_WORDS,
     highlightPreTag: HIGHLIGHT_PRE,

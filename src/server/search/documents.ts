@@ -3,6 +3,12 @@ import type { Profile } from '../../lib/profile';
 import { getYearAnalytics, resolveYear } from '../analytics';
 import type { Store } from '../store';
 
+/**
+ * Clusters named in a JSON array of slugs. CROSS JOIN makes SQLite walk the short list and look each slug up
+ * by its index; `slug IN (SELECT value FROM json_each(?))` scanned every approved row instead (13 ms at 10,000).
+ */
+export const SLUG_LIST_JOIN = 'json_each(?) AS j CROSS JOIN clusters AS c ON c.slug = j.value';
+
 /** The index and scenario of each public cluster in the default year (what documents carry). */
 export function defaultYearFields(store: Store): (slug: string) => DocumentAnalytics {
   const year = resolveYear(store);
@@ -20,7 +26,7 @@ function approvedProfiles(store: Store, slugs?: readonly string[]): Profile[] {
     slugs === undefined
       ? store.db.prepare("SELECT profile_json FROM clusters WHERE publication = 'approved' ORDER BY id").all()
       : store.db
-          .prepare("SELECT profile_json FROM clusters WHERE publication = 'approved' AND slug IN (SELECT value FROM json_each(?)) ORDER BY id")
+          .prepare(`SELECT c.profile_json FROM ${SLUG_LIST_JOIN} WHERE c.publication = 'approved' ORDER BY c.id`)
           .all(JSON.stringify(slugs))
   ) as { profile_json: string }[];
   return rows.map((r) => JSON.parse(r.profile_json) as Profile);
@@ -48,7 +54,7 @@ export function approvedAmong(store: Store, slugs: readonly string[]): Set<strin
   // Prepared once per connection: compiling the statement cost more than running it on the search path.
   let statement = approvedStatements.get(store.db);
   if (!statement) {
-    statement = store.db.prepare("SELECT slug FROM clusters WHERE publication = 'approved' AND slug IN (SELECT value FROM json_each(?))").pluck();
+    statement = store.db.prepare(`SELECT c.slug FROM ${SLUG_LIST_JOIN} WHERE c.publication = 'approved'`).pluck();
     approvedStatements.set(store.db, statement);
   }
   return new Set(statement.all(JSON.stringify(slugs)) as string[]);

@@ -9,7 +9,7 @@ import type { BoundingBox, SearchFilters, SearchQuery } from '../../lib/search/q
 import { countValues, emptyFacets, pageCount, type MatchingSlugs, type SearchHit, type SearchResult } from '../../lib/search/result';
 import type { ScenarioCode } from '../../lib/indexing/scenario';
 import type { Store } from '../store';
-import { defaultYearFields } from './documents';
+import { defaultYearFields, SLUG_LIST_JOIN } from './documents';
 import { SearchOutbox } from './outbox';
 
 /** FTS5 column weights for bm25(): names, places, topics, body. */
@@ -31,7 +31,7 @@ export function syncFallbackIndex(store: Store): { reindexed: number } {
       const slugs = (db.prepare('SELECT DISTINCT slug FROM search_outbox WHERE id > ? AND id <= ?').all(from, latest) as { slug: string }[]).map((r) => r.slug);
       const rows = (from === 0
         ? db.prepare('SELECT id, publication, profile_json FROM clusters').all()
-        : db.prepare('SELECT id, publication, profile_json FROM clusters WHERE slug IN (SELECT value FROM json_each(?))').all(JSON.stringify(slugs))) as {
+        : db.prepare(`SELECT c.id, c.publication, c.profile_json FROM ${SLUG_LIST_JOIN}`).all(JSON.stringify(slugs))) as {
         id: number;
         publication: string;
         profile_json: string;
@@ -158,10 +158,10 @@ function snippets(store: Store, q: string, ids: number[]): Map<number, string> {
   if (match === null || ids.length === 0) return new Map();
   const rows = store.db
     .prepare(
-      `SELECT rowid AS id, snippet(search_fts, 2, ?, ?, '…', 14) AS topics, snippet(search_fts, 3, ?, ?, '…', 14) AS body
-       FROM search_fts WHERE search_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+      `SELECT search_fts.rowid AS id, snippet(search_fts, 2, ?, ?, '…', 14) AS topics, snippet(search_fts, 3, ?, ?, '…', 14) AS body
+       FROM json_each(?) AS j CROSS JOIN search_fts ON search_fts.rowid = j.value WHERE search_fts MATCH ?`,
     )
-    .all(HIGHLIGHT_PRE, HIGHLIGHT_POST, HIGHLIGHT_PRE, HIGHLIGHT_POST, match, JSON.stringify(ids)) as { id: number; topics: string; body: string }[];
+    .all(HIGHLIGHT_PRE, HIGHLIGHT_POST, HIGHLIGHT_PRE, HIGHLIGHT_POST, JSON.stringify(ids), match) as { id: number; topics: string; body: string }[];
   const found = new Map<number, string>();
   for (const r of rows) {
     const text = [r.topics, r.body].find(hasHighlight);
@@ -173,7 +173,7 @@ function snippets(store: Store, q: string, ids: number[]): Map<number, string> {
 /** Hits of one page: cities from the stored profiles, names and cities marked where a query word starts. */
 function toHits(store: Store, page: Candidate[], q: string): SearchHit[] {
   const cities = new Map(
-    (store.db.prepare('SELECT id, profile_json FROM clusters WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(page.map((c) => c.id))) as {
+    (store.db.prepare('SELECT c.id, c.profile_json FROM json_each(?) AS j CROSS JOIN clusters AS c ON c.id = j.value').all(JSON.stringify(page.map((c) => c.id))) as {
       id: number;
       profile_json: string;
     }[]).map((r) => [r.id, (JSON.parse(r.profile_json) as Profile).general.city]),

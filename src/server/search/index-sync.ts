@@ -10,12 +10,23 @@ export const OUTBOX_BATCH = 500;
 /** Documents fetched per request when reading the index's index/scenario fields. */
 const FETCH_PAGE = 10_000;
 
-/** Whether every key of `wanted` has an equal value in `actual` (extra keys in `actual` are fine). */
-export function isSubset(wanted: unknown, actual: unknown): boolean {
-  if (Array.isArray(wanted)) return Array.isArray(actual) && wanted.length === actual.length && wanted.every((w, i) => isSubset(w, actual[i]));
+/** Settings whose order matters; Meilisearch returns the others (filterable, sortable, synonym lists) sorted. */
+const ORDERED_SETTINGS = new Set(['searchableAttributes', 'rankingRules']);
+
+/**
+ * Whether every key of `wanted` has an equal value in `actual` (extra keys in `actual` are fine);
+ * arrays compare as sets unless `ordered`.
+ */
+export function isSubset(wanted: unknown, actual: unknown, ordered = false): boolean {
+  if (Array.isArray(wanted)) {
+    if (!Array.isArray(actual) || wanted.length !== actual.length) return false;
+    if (ordered) return wanted.every((w, i) => isSubset(w, actual[i]));
+    const key = (v: unknown) => JSON.stringify(v);
+    return JSON.stringify(wanted.map(key).sort()) === JSON.stringify(actual.map(key).sort());
+  }
   if (wanted && typeof wanted === 'object') {
     if (!actual || typeof actual !== 'object') return false;
-    return Object.entries(wanted).every(([k, v]) => isSubset(v, (actual as Record<string, unknown>)[k]));
+    return Object.entries(wanted).every(([k, v]) => isSubset(v, (actual as Record<string, unknown>)[k], ORDERED_SETTINGS.has(k)));
   }
   return wanted === actual;
 }

@@ -124,6 +124,11 @@ export class SearchRuntime {
 
   private async loop(): Promise<void> {
     while (this.running) {
+      if (!this.store.db.open) {
+        // The store was closed (closeStore, shutdown): this runtime has nothing left to sync.
+        this.running = false;
+        break;
+      }
       let delay: number;
       try {
         if (this.state !== 'ready') {

@@ -1,12 +1,11 @@
 import type { Lang } from '../../lib/i18n';
 import type { SearchDocument } from '../../lib/search/document';
 import { hasHighlight, markedToHtml } from '../../lib/search/highlight';
-import { FACET_ATTRIBUTES } from '../../lib/search/index-settings';
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '../../lib/search/markers';
 import { buildMatchingRequest, buildSearchRequests, SNIPPET_ATTRIBUTES } from '../../lib/search/meili-request';
 import type { SearchFilters, SearchQuery } from '../../lib/search/query';
 import { emptyFacets, pageCount, type MatchingSlugs, type SearchHit, type SearchResult } from '../../lib/search/result';
 import type { Store } from '../store';
-import type { MeiliSearchResponse } from './client';
 import { approvedAmong } from './documents';
 import { fallbackMatchingSlugs, fallbackSearch } from './fallback';
 import { getSearchRuntime, type SearchRuntime, type SearchStatus } from './runtime';
@@ -14,10 +13,29 @@ import { getSearchRuntime, type SearchRuntime, type SearchStatus } from './runti
 /** Language used for name sorting when the query does not say (the API's, like GET /api/v1/clusters). */
 const DEFAULT_SORT_LANG: Lang = 'en';
 
-/** A Meilisearch hit: the retrieved fields plus `_formatted` (highlighted and cropped copies). */
-type MeiliHit = Pick<SearchDocument, 'slug' | 'name' | 'industryGroup' | 'region' | 'city' | 'status' | 'scenario' | 'index' | 'foundedYear'> & {
-  _formatted?: Record<string, unknown>;
+/** A Meilisearch hit: the retrieved fields plus `_formatted` (highlighted and cropped copies, name and city among them). */
+type MeiliHit = Pick<SearchDocument, 'slug' | 'industryGroup' | 'region' | 'status' | 'scenario' | 'index' | 'foundedYear'> & {
+  _formatted?: { name?: { ru?: string; en?: string }; city?: { ru?: string; en?: string } } & Record<string, unknown>;
 };
+
+/** Plain text of a highlighted text. */
+function unmarked(text: string): string {
+  return text.replaceAll(HIGHLIGHT_PRE, '').replaceAll(HIGHLIGHT_POST, '');
+}
+
+/** Both languages of a highlighted localized field, as plain text and as safe HTML (languages without text left out). */
+function localizedPair(field: { ru?: string; en?: string } | undefined): { plain: { ru?: string; en?: string }; html: { ru?: string; en?: string } } {
+  const plain: { ru?: string; en?: string } = {};
+  const html: { ru?: string; en?: string } = {};
+  for (const lang of ['ru', 'en'] as const) {
+    const marked = field?.[lang];
+    if (typeof marked === 'string' && marked !== '') {
+      plain[lang] = unmarked(marked);
+      html[lang] = markedToHtml(marked);
+    }
+  }
+  return { plain, html };
+}
 
 /** The first snippet field (in SNIPPET_ATTRIBUTES order, the query's language first) that holds a highlight. */
 function pickSnippet(formatted: Record<string, unknown> | undefined, lang: Lang): string | null {
@@ -36,28 +54,22 @@ function pickSnippet(formatted: Record<string, unknown> | undefined, lang: Lang)
   return null;
 }
 
-/** Maps a Meilisearch hit to the API's hit (highlights as safe HTML). */
-function toHit(hit: MeiliHit, lang: Lang): SearchHit {
-  const f = (hit._formatted ?? {}) as { name?: { ru?: string; en?: string }; city?: { ru?: string; en?: string } };
-  const html = (marked: string | undefined, plain: string) => markedToHtml(marked ?? plain);
+/** Maps a Meilisearch hit to the API's hit (highlights as safe HTML); null for a hit without both names (a partial document). */
+function toHit(hit: MeiliHit, lang: Lang): SearchHit | null {
+  const name = localizedPair(hit._formatted?.name);
+  const city = localizedPair(hit._formatted?.city);
+  if (!name.plain.ru || !name.plain.en || !name.html.ru || !name.html.en) return null;
   return {
     slug: hit.slug,
-    name: hit.name,
+    name: { ru: name.plain.ru, en: name.plain.en },
     industryGroup: hit.industryGroup,
     region: hit.region,
-    city: hit.city ?? {},
+    city: city.plain,
     status: hit.status,
     scenario: hit.scenario,
     index: hit.index ?? null,
     foundedYear: hit.foundedYear ?? null,
-    highlight: {
-      name: { ru: html(f.name?.ru, hit.name.ru), en: html(f.name?.en, hit.name.en) },
-      city: {
-        ...(hit.city?.ru ? { ru: html(f.city?.ru, hit.city.ru) } : {}),
-        ...(hit.city?.en ? { en: html(f.city?.en, hit.city.en) } : {}),
-      },
-      snippet: pickSnippet(hit._formatted, lang),
-    },
+    highlight: { name: { ru: name.html.ru, en: name.html.en }, city: city.html, snippet: pickSnippet(hit._formatted, lang) },
   };
 }
 
@@ -70,7 +82,10 @@ async function meiliSearch(runtime: SearchRuntime, store: Store, query: SearchQu
     for (const [facet, values] of Object.entries(answer.facetDistribution ?? {})) facets[facet as keyof typeof facets] = values;
   const approved = approvedAmong(store, main!.hits.map((h) => h.slug));
   // A profile withdrawn a moment ago may still be in the index until its outbox row is delivered: never show it.
-  const hits = main!.hits.filter((h) => approved.has(h.slug) && h.name).map((h) => toHit(h, lang));
+  const hits = main!.hits.flatMap((h) => {
+    const hit = approved.has(h.slug) ? toHit(h, lang) : null;
+    return hit ? [hit] : [];
+  });
   const total = main!.totalHits ?? 0;
   return { mode: 'meilisearch', total, page: query.page, perPage: query.perPage, pages: pageCount(total, query.perPage), hits, facets };
 }
@@ -110,6 +125,3 @@ export async function matchingSlugs(store: Store, query: SearchFilters & { q: st
 export function searchStatus(store: Store): SearchStatus {
   return getSearchRuntime(store).status();
 }
-
-/** Facet names of every answer, for clients that want to list them. */
-export const SEARCH_FACETS = FACET_ATTRIBUTES;

@@ -120,6 +120,8 @@ describe('without Meilisearch at all', () => {
     expect(filtered.hits.map((h) => h.slug)).toEqual(['dubna-nuclear-nanotech']);
     expect(filtered.facets.region).toMatchObject({ 'RU-MOS': 1, 'RU-ULY': 1 });
     expect(filtered.facets.industryGroup['nuclear']).toBe(1);
+    const snippet = fallbackSearch(f.store, query({ q: 'biosimilars' })).hits.find((h) => h.slug === 'outage-newcomer')!.highlight.snippet;
+    expect(snippet).toContain('<mark>biosimilars</mark>');
     const tomsk = fallbackSearch(f.store, query({ q: 'томск' })).hits[0]!;
     expect(tomsk.highlight.city.ru).toBe('<mark>Томск</mark>');
     const sorted = fallbackSearch(f.store, query({ sort: '-index', perPage: 100 })).hits.map((h) => h.index);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roundIndex } from '../../../src/lib/search/document';
 import { defaultYearFields } from '../../../src/server/search/documents';
 import { fallbackSearch } from '../../../src/server/search/fallback';
+import { ensureSettings } from '../../../src/server/search/index-sync';
 import { matchingSlugs, searchClusters } from '../../../src/server/search/service';
 import { richProfileInput } from '../../unit/search/fixtures';
 import { query, startSearchFixture, type SearchFixture } from './fixture';
@@ -29,6 +30,10 @@ describe('search against a real Meilisearch', () => {
     expect((await slugs({ q: 'titanium', lang }))[0]).toBe('sverdlovsk-titanium');
     expect((await slugs({ q: 'Томск', lang }))[0]).toBe('tomsk-pharma-medtech-it');
     expect((await slugs({ q: 'nuclaer', lang })).slice(0, 4).sort()).toEqual(NUCLEAR);
+  });
+
+  it('applies the index settings once: a restart finds them equal and enqueues no settings task', async () => {
+    expect(await ensureSettings(f.runtime.client!, 'clusters')).toBe(false);
   });
 
   it('forgives a typo: "nuclaer" finds exactly the nuclear clusters', async () => {
