@@ -5,7 +5,7 @@ import node from '@astrojs/node';
 // Server-rendered portal: every page reads the SQLite store at request time.
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  adapter: node({ mode: 'middleware' }),
   i18n: {
     locales: ['ru', 'en'],
     defaultLocale: 'ru',

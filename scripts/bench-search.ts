@@ -6,7 +6,7 @@
  * query and alternating, GET /api/v1/search and the identical multi-search sent to Meilisearch directly.
  * Prints p50/p95/p99 of both and the overhead of the API on Meilisearch's p95 (target: at most 20%).
  * --server start (default) runs the portal the way `npm start` does (tsx scripts/start.ts, which starts the
- * embedded Meilisearch); --server node runs `node dist/server/entry.mjs` with MEILI_URL/MEILI_MASTER_KEY
+ * embedded Meilisearch); --server node runs `node scripts/server.mjs (the server npm start supervises)` with MEILI_URL/MEILI_MASTER_KEY
  * pointing at a Meilisearch this script starts (a production-like setup without the tsx loader).
  * Needs a build (npx astro build). --strict exits 1 when the target is missed.
  */
@@ -38,7 +38,7 @@ const { values: args } = parseArgs({
   },
 });
 if (args.server !== 'start' && args.server !== 'node') {
-  console.error(`--server must be "start" (tsx scripts/start.ts, like npm start) or "node" (node dist/server/entry.mjs), got "${args.server}"`);
+  console.error(`--server must be "start" (tsx scripts/start.ts, like npm start) or "node" (node scripts/server.mjs), got "${args.server}"`);
   process.exit(2);
 }
 const N = positiveInt('n', args.n);
@@ -173,7 +173,7 @@ const ownMeili = args.server === 'node' ? await startSearchServer({}, temp.dir) 
 if (args.server === 'node' && !ownMeili) throw new Error('could not start Meilisearch for --server node');
 const portal = spawn(
   ownMeili ? process.execPath : join(root, 'node_modules', '.bin', 'tsx'),
-  ownMeili ? [join(root, 'dist', 'server', 'entry.mjs')] : ['scripts/start.ts'],
+  ownMeili ? [join(root, 'scripts', 'server.mjs')] : ['scripts/start.ts'],
   {
     cwd: root,
     env: {
@@ -258,7 +258,7 @@ try {
   const row = (name: string, ms: number[]) =>
     `${name.padEnd(32)} ${quantile(ms, 0.5).toFixed(2).padStart(8)} ${quantile(ms, 0.95).toFixed(2).padStart(8)} ${quantile(ms, 0.99).toFixed(2).padStart(8)}`;
   const overhead = quantile(apiMs, 0.95) / quantile(meiliMs, 0.95) - 1;
-  console.log(`\n${publicCount} profiles, ${QUERIES} queries (same queries, alternating), portal run by ${args.server === 'node' ? 'node dist/server/entry.mjs' : 'tsx scripts/start.ts (npm start)'}, milliseconds:`);
+  console.log(`\n${publicCount} profiles, ${QUERIES} queries (same queries, alternating), portal run by ${args.server === 'node' ? 'node scripts/server.mjs' : 'tsx scripts/start.ts (npm start)'}, milliseconds:`);
   console.log(`${''.padEnd(32)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)}`);
   console.log(row('Meilisearch directly', meiliMs));
   console.log(row('GET /api/v1/search (portal)', apiMs));

@@ -55,7 +55,7 @@ const search = await startSearchServer(process.env, readServerConfig().dataDir);
 if (search) Object.assign(process.env, { MEILI_URL: search.url, MEILI_MASTER_KEY: search.apiKey });
 process.env.HOST ??= '0.0.0.0';
 process.env.PORT ??= '4321';
-const server = spawn(process.execPath, [entry], { stdio: 'inherit', env: process.env });
+const server = spawn(process.execPath, [join(root, 'scripts', 'server.mjs')], { stdio: 'inherit', env: process.env });
 let stopping = false;
 
 /** Stops the server and the embedded Meilisearch, then exits with the given code. */
