@@ -38,6 +38,8 @@ describe('/search in Chromium', () => {
     expect(await page.locator('.search-hit mark').first().textContent()).toBe('Nuclear');
     expect(await page.locator('[data-testid="search-count"]').textContent()).toBe('Clusters found for “nuclaer”: 4');
     expect(page.url()).toBe(`${portal.url}/en/search?q=nuclaer`);
+    // "Show on the map" follows the live query, and the map shows the same set.
+    expect(await page.locator('[data-testid="search-map-link"]').getAttribute('href')).toBe('/en/map?q=nuclaer');
     // Debounced: far fewer calls than keystrokes, all to the portal (never to Meilisearch).
     expect(calls.length).toBeGreaterThan(0);
     expect(calls.length).toBeLessThan(7);

@@ -61,6 +61,9 @@ export function initSearch(): void {
       const q = params.q ?? '';
       if (status) status.textContent = q ? fill(view.strings.resultsFor, { q, count: result.total }) : fill(view.strings.results, { count: result.total });
       history.replaceState(null, '', view.searchPath + qs);
+      // The map takes the same parameters, so "show on the map" keeps pointing at the same set.
+      const mapLink = document.getElementById('search-map-link');
+      if (mapLink?.dataset.mapPath) mapLink.setAttribute('href', mapLink.dataset.mapPath + qs);
     } catch (error) {
       if (current.signal.aborted) return;
       console.error('search failed:', error);

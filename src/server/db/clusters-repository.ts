@@ -80,7 +80,7 @@ export interface ClusterFilter {
   status?: string;
 }
 
-/** Repository over the clusters, indicator and outbox tables: the only module that writes them. */
+/** Repository over the clusters and indicator tables (their only writer); every change also queues a search-outbox row and an audit entry. */
 export class ClustersRepository {
   constructor(private readonly db: Db) {}
 
