@@ -11,9 +11,7 @@
  * Search is pointed at an unreachable Meilisearch so indexing does not compete for the CPU (/map without
  * q or bbox reads only the store). Needs a build (npx astro build) and Chromium. --strict exits 1 on a miss.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +22,8 @@ import { REGIONS } from '../src/lib/regions';
 import { readServerConfig } from '../src/server/config';
 import { openStore } from '../src/server/store';
 import { launchBrowser } from '../tests/helpers/browser';
+import { positiveIntFlag, prng } from './lib/bench-kit';
+import { startPortalProcess } from './lib/process-kit';
 
 const root = join(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -34,32 +34,10 @@ const { values: args } = parseArgs({
     strict: { type: 'boolean', default: false },
   },
 });
-const SIZES = args.sizes.split(',').map((s) => wholeNumber('sizes', s));
-const RUNS = wholeNumber('runs', args.runs);
+const SIZES = args.sizes.split(',').map((s) => positiveIntFlag('sizes', s));
+const RUNS = positiveIntFlag('runs', args.runs);
 const TARGET_INTERACTIVE_MS = 1500;
 const TARGET_JS_GZIP_KB = 80;
-
-/** Parses a whole-number flag or stops with the flag's name and value. */
-function wholeNumber(name: string, text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`--${name} must be whole numbers of at least 1, got "${text}"`);
-    process.exit(2);
-  }
-  return n;
-}
-
-/** Deterministic PRNG (mulberry32), so runs with the same --seed place the same clusters. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A small valid profile somewhere in Russia (the map needs name, place, industry and indicators). */
 function syntheticProfile(i: number, random: () => number): ProfileInput {
@@ -82,17 +60,6 @@ function syntheticProfile(i: number, random: () => number): ProfileInput {
   };
 }
 
-/** A free TCP port on loopback. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Median of numbers. */
 function median(values: readonly number[]): number {
@@ -116,35 +83,6 @@ function prepareData(n: number): string {
   return dir;
 }
 
-/** Starts the built portal on a DATA_DIR and waits until the store answers. */
-async function startPortal(dataDir: string): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
-  const port = await freePort();
-  let output = '';
-  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
-    cwd: root,
-    // An unreachable external Meilisearch: search would answer from its fallback, nothing indexes in the background.
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, PORTAL_SKIP_BUILD: '1', MEILI_URL: 'http://127.0.0.1:9', MEILI_MASTER_KEY: 'bench-map' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the portal exited:\n${output}`);
-    const ok = await fetch(`${url}/api/v1/clusters?perPage=1`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`the portal did not start in 2 minutes:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-  };
-  return { url, child, stop };
-}
 
 /** One visit of /map: the two marks (ms from navigation start), the features drawn, and the JS files loaded. */
 async function visit(context: BrowserContext, url: string, cold: boolean): Promise<{ firstRender: number; interactive: number; features: number; scripts: Map<string, Buffer> }> {
@@ -173,7 +111,13 @@ async function measure(context: BrowserContext, n: number) {
   let t0 = performance.now();
   const dataDir = prepareData(n);
   console.log(`[bench:map] ${n} synthetic clusters (+25 pilots) stored in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const portal = await startPortal(dataDir);
+  const portal = await startPortalProcess({
+    dataDir,
+    // An unreachable external Meilisearch: search would answer from its fallback, nothing indexes in the background.
+    env: { MEILI_URL: 'http://127.0.0.1:9', MEILI_MASTER_KEY: 'bench-map' },
+    readyPath: '/api/v1/clusters?perPage=1',
+    timeoutMs: 120_000,
+  });
   try {
     const first = await visit(context, portal.url, true);
     // Another filter set (year) is not cached yet: the server's cost of building a GeoJSON answer.

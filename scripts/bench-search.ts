@@ -10,10 +10,8 @@
  * pointing at a Meilisearch this script starts (a production-like setup without the tsx loader).
  * Needs a build (npx astro build). --strict exits 1 when the target is missed.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { INDUSTRY_GROUPS, CLUSTER_STATUSES, type ProfileInput } from '../src/lib/profile';
@@ -25,6 +23,8 @@ import { createMeiliHttp, type MeiliHttp } from '../src/server/search/http-clien
 import { EMBEDDED_STATE_FILE, startSearchServer } from '../src/server/search/embedded';
 import { DEFAULT_INDEX_UID } from '../src/server/search/runtime';
 import { openStore } from '../src/server/store';
+import { positiveIntFlag, prng, quantile } from './lib/bench-kit';
+import { freePort, spawnCollected } from './lib/process-kit';
 
 const root = join(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -41,31 +41,9 @@ if (args.server !== 'start' && args.server !== 'node') {
   console.error(`--server must be "start" (tsx scripts/start.ts, like npm start) or "node" (node scripts/server.mjs), got "${args.server}"`);
   process.exit(2);
 }
-const N = positiveInt('n', args.n);
-const QUERIES = positiveInt('queries', args.queries);
+const N = positiveIntFlag('n', args.n);
+const QUERIES = positiveIntFlag('queries', args.queries);
 const TARGET_OVERHEAD = 0.2;
-
-/** Parses a whole-number flag or stops with the flag's name and value. */
-function positiveInt(name: string, text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`--${name} must be a whole number of at least 1, got "${text}"`);
-    process.exit(2);
-  }
-  return n;
-}
-
-/** Deterministic PRNG (mulberry32), so runs with the same --seed index the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = prng(Number(args.seed));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -125,23 +103,6 @@ function syntheticQuery(): SearchQueryInput {
   return query;
 }
 
-/** A free TCP port on loopback. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Value at quantile q of sorted numbers (nearest rank). */
-function quantile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-}
-
 /** Milliseconds one call takes. */
 async function time(call: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
@@ -167,35 +128,24 @@ store.db.close();
 console.log(`[bench] stored ${publicCount} public profiles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 const port = await freePort();
-let output = '';
 // With --server node this script owns Meilisearch; with start, scripts/start.ts does (embedded, as in npm start).
 const ownMeili = args.server === 'node' ? await startSearchServer({}, temp.dir) : null;
 if (args.server === 'node' && !ownMeili) throw new Error('could not start Meilisearch for --server node');
-const portal = spawn(
+const portal = spawnCollected(
   ownMeili ? process.execPath : join(root, 'node_modules', '.bin', 'tsx'),
   ownMeili ? [join(root, 'scripts', 'server.mjs')] : ['scripts/start.ts'],
   {
-    cwd: root,
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: temp.dir,
-      PORTAL_SKIP_BUILD: '1',
-      MEILI_URL: ownMeili?.url ?? '',
-      MEILI_MASTER_KEY: ownMeili?.apiKey ?? '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATA_DIR: temp.dir,
+    PORTAL_SKIP_BUILD: '1',
+    MEILI_URL: ownMeili?.url ?? '',
+    MEILI_MASTER_KEY: ownMeili?.apiKey ?? '',
   },
 );
-portal.stdout!.on('data', (d) => (output += d));
-portal.stderr!.on('data', (d) => (output += d));
+const output = portal.output;
 const stopPortal = async () => {
-  if (portal.exitCode === null) {
-    const exited = new Promise((r) => portal.once('exit', r));
-    portal.kill('SIGTERM');
-    await exited;
-  }
+  await portal.stop();
   await ownMeili?.stop();
   if (!args.keep) temp.remove();
 };
@@ -205,10 +155,10 @@ const api: MeiliHttp = createMeiliHttp({ url: `http://127.0.0.1:${port}`, timeou
 try {
   t0 = performance.now();
   for (;;) {
-    if (portal.exitCode !== null) throw new Error(`the portal exited:\n${output}`);
+    if (portal.child.exitCode !== null) throw new Error(`the portal exited:\n${output()}`);
     const health = await api.request<{ search: string; searchPending: number }>('GET', '/api/v1/health').catch(() => null);
     if (health?.search === 'ok' && health.searchPending === 0) break;
-    if (performance.now() - t0 > 600_000) throw new Error(`search did not get ready in 10 minutes:\n${output}`);
+    if (performance.now() - t0 > 600_000) throw new Error(`search did not get ready in 10 minutes:\n${output()}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   console.log(`[bench] portal up, ${publicCount} profiles indexed by Meilisearch in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
