@@ -68,6 +68,8 @@ describe('npm start with the embedded Meilisearch', () => {
     expect(ok.body).toMatchObject({ mode: 'meilisearch', total: 4, page: 1, perPage: 2, pages: 2 });
     expect(Object.keys(ok.body.facets)).toEqual(['industryGroup', 'region', 'scenario', 'status']);
     expect(Object.keys(ok.body.hits[0])).toEqual(['slug', 'name', 'industryGroup', 'region', 'city', 'status', 'scenario', 'index', 'foundedYear', 'highlight']);
+    const timed = await fetch(`${portal.url}/api/v1/search?q=nuclear`);
+    expect(timed.headers.get('server-timing')).toMatch(/^search;dur=\d+\.\d\d$/);
     const bad = await getJson('/api/v1/search?q=x&sort=random&perPage=500&bogus=1');
     expect(bad.status).toBe(400);
     expect(bad.body.problems.map((p: { field: string }) => p.field)).toEqual(['sort', 'perPage', 'bogus']);
