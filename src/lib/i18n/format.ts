@@ -15,5 +15,5 @@ export function formatOrdinal(n: number, lang: Lang): string {
 
 /** Collator for sorting names in the language. */
 export function nameCollator(lang: Lang): Intl.Collator {
-  return new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
+  return new Intl.Collator(lang, { sensitivity: 'base', numeric: true, ignorePunctuation: true });
 }

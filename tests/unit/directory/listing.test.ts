@@ -38,6 +38,21 @@ describe('sortClusters by name', () => {
   });
 });
 
+describe('sortClusters ignores punctuation in names', () => {
+  // A name in quotes ("Kamsky" cluster) once sorted before every letter.
+  it.each([
+    ['en', ['aero', 'kam', 'zel']],
+    ['ru', ['aero', 'zel', 'kam']], // А, З, К in Russian alphabetical order
+  ] as const)('sorts a quoted name by its first letter (%s)', (lang, expected) => {
+    const items: Sortable[] = [
+      { slug: 'zel', name: { ru: '«Зеленоград»', en: '"Zelenograd" cluster' }, foundedYear: null },
+      { slug: 'kam', name: { ru: '«Камский» кластер', en: '"Kamsky" cluster' }, foundedYear: null },
+      { slug: 'aero', name: { ru: 'Аэрокосмический кластер', en: 'Aerospace cluster' }, foundedYear: null },
+    ];
+    expect(slugs(sortClusters(items, 'name', lang))).toEqual(expected);
+  });
+});
+
 describe('sortClusters by founding year', () => {
   it('sorts oldest first, with missing years last (by name)', () => {
     // altai and ya share 2012: name decides ("Altai" < "cluster 10" in en).
