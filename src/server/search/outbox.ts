@@ -7,6 +7,9 @@ export interface OutboxRow {
   attempts: number;
 }
 
+/** How long delivered rows stay (for inspection) before markDone prunes them. */
+export const DELIVERED_RETENTION_MS = 7 * 24 * 3600 * 1000;
+
 /** Retry delay after the n-th failed attempt: 1 s, 2 s, 4 s … capped at one hour. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(1000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
@@ -36,10 +39,14 @@ export class SearchOutbox {
     return (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM search_outbox').get() as { id: number }).id;
   }
 
-  /** Records delivery: Meilisearch's task for these rows succeeded. */
+  /** Records delivery (Meilisearch's task for these rows succeeded) and prunes rows delivered over a week ago. */
   markDone(ids: readonly number[], now = nowIso()): void {
     const stmt = this.db.prepare('UPDATE search_outbox SET done_at = ?, last_error = NULL WHERE id = ? AND done_at IS NULL');
-    this.db.transaction(() => ids.forEach((id) => stmt.run(now, id)))();
+    const cutoff = new Date(Date.parse(now) - DELIVERED_RETENTION_MS).toISOString();
+    this.db.transaction(() => {
+      ids.forEach((id) => stmt.run(now, id));
+      this.db.prepare('DELETE FROM search_outbox WHERE done_at IS NOT NULL AND done_at < ?').run(cutoff);
+    })();
   }
 
   /** Records a failed attempt (Meilisearch rejected the task) and schedules the next one with backoff. */
