@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { profileSchema, INDICATOR_KEYS, type Profile, type IndicatorKey } from '../../lib/profile';
-import { nowIso, type Db } from './connection';
+import { nowIso, statementCache, type Db } from './connection';
 
 /** Moderation state of a stored profile; only "approved" profiles are public. */
 export type Publication = 'draft' | 'submitted' | 'approved' | 'rejected' | 'archived';
@@ -82,7 +82,11 @@ export interface ClusterFilter {
 
 /** Repository over the clusters and indicator tables (their only writer); every change also queues a search-outbox row and an audit entry. */
 export class ClustersRepository {
-  constructor(private readonly db: Db) {}
+  private readonly sql: ReturnType<typeof statementCache>;
+
+  constructor(private readonly db: Db) {
+    this.sql = statementCache(db);
+  }
 
   /** Public (approved) clusters matching the filter, in no particular order. */
   listPublic(filter: ClusterFilter = {}): ClusterSummary[] {
@@ -91,28 +95,26 @@ export class ClustersRepository {
     if (filter.industryGroup) where.push('industry_group = @industryGroup'), (params.industryGroup = filter.industryGroup);
     if (filter.region) where.push('region = @region'), (params.region = filter.region);
     if (filter.status) where.push('status = @status'), (params.status = filter.status);
-    const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM clusters WHERE ${where.join(' AND ')} ORDER BY slug`)
+    const rows = this.sql(`SELECT ${SUMMARY_COLUMNS} FROM clusters WHERE ${where.join(' AND ')} ORDER BY slug`)
       .all(params) as ClusterRowDb[];
     return rows.map(toSummary);
   }
 
   /** Number of public clusters. */
   countPublic(): number {
-    return (this.db.prepare("SELECT COUNT(*) AS n FROM clusters WHERE publication = 'approved'").get() as { n: number }).n;
+    return (this.sql("SELECT COUNT(*) AS n FROM clusters WHERE publication = 'approved'").get() as { n: number }).n;
   }
 
   /** The full public profile, or undefined when missing or not approved. */
   getPublicProfile(slug: string): Profile | undefined {
-    const row = this.db
-      .prepare("SELECT profile_json FROM clusters WHERE slug = ? AND publication = 'approved'")
+    const row = this.sql("SELECT profile_json FROM clusters WHERE slug = ? AND publication = 'approved'")
       .get(slug) as { profile_json: string } | undefined;
     return row ? profileSchema.parse(JSON.parse(row.profile_json)) : undefined;
   }
 
   /** Publication state of a cluster, or undefined when there is none with this slug. */
   getPublication(slug: string): Publication | undefined {
-    const row = this.db.prepare('SELECT publication FROM clusters WHERE slug = ?').get(slug) as
+    const row = this.sql('SELECT publication FROM clusters WHERE slug = ?').get(slug) as
       | { publication: Publication }
       | undefined;
     return row?.publication;
@@ -124,12 +126,12 @@ export class ClustersRepository {
       FROM indicator_values v JOIN clusters c ON c.id = v.cluster_id
       WHERE c.publication = 'approved' ${year === undefined ? '' : 'AND v.year = @year'}
       ORDER BY c.slug, v.year, v.indicator`;
-    return this.db.prepare(sql).all(year === undefined ? {} : { year }) as IndicatorRow[];
+    return this.sql(sql).all(year === undefined ? {} : { year }) as IndicatorRow[];
   }
 
   /** Counter bumped by every write; caches of derived values key on it. */
   dataVersion(): number {
-    return Number((this.db.prepare("SELECT value FROM meta WHERE key = 'data_version'").get() as { value: string }).value);
+    return Number((this.sql("SELECT value FROM meta WHERE key = 'data_version'").get() as { value: string }).value);
   }
 
   /**
@@ -158,8 +160,7 @@ export class ClustersRepository {
         edited: options.origin === 'seed' ? 0 : 1,
         now,
       };
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO clusters (slug, profile_json, name_ru, name_en, region, industry_group, status, founded_year, lat, lon,
              publication, origin, seed_hash, edited_after_seed, created_at, updated_at)
            VALUES (@slug, @profile_json, @name_ru, @name_en, @region, @industry_group, @status, @founded_year, @lat, @lon,
@@ -173,9 +174,9 @@ export class ClustersRepository {
              updated_at = excluded.updated_at`,
         )
         .run(fields);
-      const { id } = this.db.prepare('SELECT id FROM clusters WHERE slug = ?').get(profile.slug) as { id: number };
-      this.db.prepare('DELETE FROM indicator_values WHERE cluster_id = ?').run(id);
-      const insert = this.db.prepare(
+      const { id } = this.sql('SELECT id FROM clusters WHERE slug = ?').get(profile.slug) as { id: number };
+      this.sql('DELETE FROM indicator_values WHERE cluster_id = ?').run(id);
+      const insert = this.sql(
         'INSERT INTO indicator_values (cluster_id, year, indicator, value, source) VALUES (?, ?, ?, ?, ?)',
       );
       for (const y of profile.indicators)
@@ -190,7 +191,7 @@ export class ClustersRepository {
 
   /** Seed bookkeeping for a slug: its stored seed hash and whether the portal edited it since. */
   seedState(slug: string): { seedHash: string | null; editedAfterSeed: boolean } | undefined {
-    const row = this.db.prepare('SELECT seed_hash, edited_after_seed FROM clusters WHERE slug = ?').get(slug) as
+    const row = this.sql('SELECT seed_hash, edited_after_seed FROM clusters WHERE slug = ?').get(slug) as
       | { seed_hash: string | null; edited_after_seed: number }
       | undefined;
     return row && { seedHash: row.seed_hash, editedAfterSeed: row.edited_after_seed === 1 };
@@ -203,12 +204,10 @@ export class ClustersRepository {
 
   /** Queues a search update, writes the audit entry and bumps the data version (call inside a transaction). */
   private recordChange(slug: string, change: ChangeContext, now: string): void {
-    this.db
-      .prepare('INSERT INTO search_outbox (slug, created_at, next_attempt_at) VALUES (?, ?, ?)')
+    this.sql('INSERT INTO search_outbox (slug, created_at, next_attempt_at) VALUES (?, ?, ?)')
       .run(slug, now, now);
-    this.db
-      .prepare('INSERT INTO audit_log (at, actor, action, subject) VALUES (?, ?, ?, ?)')
+    this.sql('INSERT INTO audit_log (at, actor, action, subject) VALUES (?, ?, ?, ?)')
       .run(now, change.actor, change.action, slug);
-    this.db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'").run();
+    this.sql("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'").run();
   }
 }

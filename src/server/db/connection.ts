@@ -25,3 +25,13 @@ export function openDatabase(dataDir: string): Db {
 export function nowIso(): string {
   return new Date().toISOString();
 }
+
+/** A prepare() that compiles each SQL text once per connection (repositories call it on every request). */
+export function statementCache(db: Db): (sql: string) => Database.Statement {
+  const cache = new Map<string, Database.Statement>();
+  return (sql) => {
+    let statement = cache.get(sql);
+    if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+}
