@@ -190,6 +190,21 @@ describe('profile index panel', () => {
     expect(row('publications')).toBe(`Publications in Scopus / Web of Science ${en3(694 / 4458)} ${en3((694 / 4458) ** 2)} 4,458`);
   });
 
+  it('Pushchino (en): says how to raise the index, and its calculator link reproduces the same index', async () => {
+    const slug = 'pushchino-biotech';
+    const { html } = await getHtml(`/en/clusters/${slug}`);
+    const hints = text(element(html, 'data-testid="improve"')!);
+    expect(hints).toContain('Report “International members”: it is missing and counts as 0.');
+    expect(hints).toContain('Report “Exports of members, bln RUB”: it is missing and counts as 0.');
+    // Joint R&D 0.39 of the leader's 35 (ratio 0.011) has more headroom than publications (694 of 4,458).
+    expect(hints).toContain(`The most room for growth is in “Joint R&D, bln RUB”: ${en3(0.39 / 35)} of the comparison set’s leader.`);
+    const href = /href="([^"]+)" data-testid="improve-what-if"/.exec(html)![1]!.replaceAll('&#38;', '&');
+    expect(href).toBe('/en/what-if?publications=694&jointRndBlnRub=0.39&year=2012&group=pharma-bio-medical');
+    // A copy of the cluster added to the set leaves every maximum unchanged, so it gets the cluster's own index.
+    const whatIf = await getHtml(href);
+    expect(testid(whatIf.html, 'whatif-index')).toBe(en3(EXPECTED.overall.get(slug)!));
+  });
+
   it('Pushchino (ru): «Представлено показателей: 2 из 4» and «нет данных»', async () => {
     const { html } = await getHtml('/clusters/pushchino-biotech');
     expect(testid(html, 'reported')).toBe('Представлено показателей: 2 из 4');
