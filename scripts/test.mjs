@@ -33,4 +33,4 @@ function ensureChromium() {
 ensureChromium();
 console.log('[test] building the portal…');
 if (run('npx', ['astro', 'build'], { ASTRO_TELEMETRY_DISABLED: '1' }) !== 0) process.exit(1);
-process.exit(run('npx', ['vitest', 'run', ...process.argv.slice(2)]));
+process.exit(run('npx', ['vitest', 'run', '--config', 'tests/vitest.config.ts', ...process.argv.slice(2)]));
