@@ -9,7 +9,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // Generous: e2e steps share two cores with other test files, Meilisearch and the portal.
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default'],
   },

@@ -82,7 +82,7 @@ describe('the cluster map in Chromium', () => {
     expect(popupText).toMatch(/Индекс интернационализации, 2012: 0,17/);
     expect(await popup.locator('[data-scenario="unknown"]').count()).toBe(1);
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-map-popup.png') });
-    await Promise.all([page.waitForURL((u) => u.pathname === '/clusters/arkhangelsk-shipbuilding'), popup.getByTestId('popup-profile-link').click()]);
+    await Promise.all([page.waitForURL((u) => u.pathname === '/clusters/arkhangelsk-shipbuilding', { waitUntil: 'domcontentloaded' }), popup.getByTestId('popup-profile-link').click()]);
     expect((await page.locator('h1').innerText()).trim()).toBe(SEVERODVINSK);
     await page.close();
   });
