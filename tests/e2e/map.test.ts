@@ -46,7 +46,10 @@ async function offsetFromCentre(page: Page, title: string): Promise<number> {
   return Math.hypot(marker.x + marker.width / 2 - (canvas.x + canvas.width / 2), marker.y + marker.height / 2 - (canvas.y + canvas.height / 2));
 }
 
-describe('the cluster map in Chromium', () => {
+// One retry: a single run of the popup test once hung for 30 s in a clean-clone CI run and could not be
+// reproduced since (five full runs, and under CPU stress). Its steps have their own timeouts, so a
+// repeat shows in the log which step it was; two failures in a row still fail the suite.
+describe('the cluster map in Chromium', { retry: 1 }, () => {
   it.each([
     ['/map', 'map-ru'],
     ['/en/map', 'map-en'],
@@ -71,9 +74,9 @@ describe('the cluster map in Chromium', () => {
 
   it('opens a popup on click whose link opens the profile', async () => {
     const page = await openMap('/map');
-    await page.locator(`.map-marker[title="${SEVERODVINSK}"]`).click();
+    await page.locator(`.map-marker[title="${SEVERODVINSK}"]`).click({ timeout: 15_000 });
     const popup = page.getByTestId('map-popup');
-    await popup.waitFor();
+    await popup.waitFor({ timeout: 15_000 });
     expect(await popup.getAttribute('data-slug')).toBe('arkhangelsk-shipbuilding');
     const popupText = await popup.innerText();
     expect(popupText).toContain(SEVERODVINSK);
@@ -82,7 +85,7 @@ describe('the cluster map in Chromium', () => {
     expect(popupText).toMatch(/Индекс интернационализации, 2012: 0,17/);
     expect(await popup.locator('[data-scenario="unknown"]').count()).toBe(1);
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-map-popup.png') });
-    await Promise.all([page.waitForURL((u) => u.pathname === '/clusters/arkhangelsk-shipbuilding', { waitUntil: 'domcontentloaded' }), popup.getByTestId('popup-profile-link').click()]);
+    await Promise.all([page.waitForURL((u) => u.pathname === '/clusters/arkhangelsk-shipbuilding', { waitUntil: 'domcontentloaded', timeout: 15_000 }), popup.getByTestId('popup-profile-link').click({ timeout: 15_000 })]);
     expect((await page.locator('h1').innerText()).trim()).toBe(SEVERODVINSK);
     await page.close();
   });
