@@ -201,22 +201,7 @@ export const regionalStatisticsRowSchema = z
       }
     }
   })
-  .transform(
-    (row): RegionalStatisticsRecord => ({
-      region: row.region,
-      year: row.year,
-      population: row.population,
-      populationSource: row.population_source,
-      fdi: row.fdi,
-      fdiSource: row.fdi_source,
-      exports: row.exports,
-      exportsSource: row.exports_source,
-      imports: row.imports,
-      importsSource: row.imports_source,
-      foreignOwnedCompanies: row.foreign_owned_companies,
-      foreignOwnedCompaniesSource: row.foreign_owned_companies_source,
-    }),
-  );
+  .transform(recordFromColumns);
 
 /**
  * Parses a regional statistics CSV (see the module comment); all-or-nothing.
@@ -281,4 +266,38 @@ function headerLineOf(text: string): number {
 export function missingRegionalInputs(record: RegionalStatisticsRecord | undefined): RegionalInput[] {
   if (!record) return [...REGIONAL_INPUTS];
   return REGIONAL_INPUTS.filter((input) => record[input] === null || record[input] === undefined);
+}
+
+/** The values of one region and year under their CSV column names (also the shape the store reads back). */
+export interface RegionalStatisticsColumns {
+  region: string;
+  year: number;
+  population: number;
+  population_source: string;
+  fdi: number | null;
+  fdi_source: string | null;
+  exports: number | null;
+  exports_source: string | null;
+  imports: number | null;
+  imports_source: string | null;
+  foreign_owned_companies: number | null;
+  foreign_owned_companies_source: string | null;
+}
+
+/** Maps CSV-named columns to a record (used by the CSV parser and by the repository). */
+export function recordFromColumns(row: RegionalStatisticsColumns): RegionalStatisticsRecord {
+  return {
+    region: row.region,
+    year: row.year,
+    population: row.population,
+    populationSource: row.population_source,
+    fdi: row.fdi,
+    fdiSource: row.fdi_source,
+    exports: row.exports,
+    exportsSource: row.exports_source,
+    imports: row.imports,
+    importsSource: row.imports_source,
+    foreignOwnedCompanies: row.foreign_owned_companies,
+    foreignOwnedCompaniesSource: row.foreign_owned_companies_source,
+  };
 }

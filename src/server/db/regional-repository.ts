@@ -1,4 +1,4 @@
-import type { RegionalStatisticsRecord } from '../../lib/regional-statistics';
+import { recordFromColumns, type RegionalStatisticsColumns, type RegionalStatisticsRecord } from '../../lib/regional-statistics';
 import { nowIso, type Db } from './connection';
 
 /** What one import wrote: rows upserted, distinct regions and years, and the clusters queued for re-indexing. */
@@ -9,41 +9,11 @@ export interface RegionalImportReport {
   queuedClusters: string[];
 }
 
-interface RegionStatisticsRowDb {
-  region: string;
-  year: number;
-  population: number;
-  population_source: string;
-  fdi: number | null;
-  fdi_source: string | null;
-  exports: number | null;
-  exports_source: string | null;
-  imports: number | null;
-  imports_source: string | null;
-  foreign_companies: number | null;
-  foreign_companies_source: string | null;
-}
-
-/** Maps a region_statistics row to a record. */
-function toRecord(row: RegionStatisticsRowDb): RegionalStatisticsRecord {
-  return {
-    region: row.region,
-    year: row.year,
-    population: row.population,
-    populationSource: row.population_source,
-    fdi: row.fdi,
-    fdiSource: row.fdi_source,
-    exports: row.exports,
-    exportsSource: row.exports_source,
-    imports: row.imports,
-    importsSource: row.imports_source,
-    foreignOwnedCompanies: row.foreign_companies,
-    foreignOwnedCompaniesSource: row.foreign_companies_source,
-  };
-}
-
 const COLUMNS = `region, year, population, population_source, fdi, fdi_source, exports, exports_source,
   imports, imports_source, foreign_companies, foreign_companies_source`;
+/** The same columns read back under their CSV names, so one mapping (recordFromColumns) serves both sides. */
+const SELECT_COLUMNS = `region, year, population, population_source, fdi, fdi_source, exports, exports_source,
+  imports, imports_source, foreign_companies AS foreign_owned_companies, foreign_companies_source AS foreign_owned_companies_source`;
 
 /** Repository over region_statistics: the only module that writes it. */
 export class RegionalStatisticsRepository {
@@ -113,17 +83,17 @@ export class RegionalStatisticsRepository {
   /** All records of one year, sorted by region code. */
   listYear(year: number): RegionalStatisticsRecord[] {
     const rows = this.db
-      .prepare(`SELECT ${COLUMNS} FROM region_statistics WHERE year = ? ORDER BY region`)
-      .all(year) as RegionStatisticsRowDb[];
-    return rows.map(toRecord);
+      .prepare(`SELECT ${SELECT_COLUMNS} FROM region_statistics WHERE year = ? ORDER BY region`)
+      .all(year) as RegionalStatisticsColumns[];
+    return rows.map(recordFromColumns);
   }
 
   /** The record of a region in a year, or undefined when none was imported. */
   get(region: string, year: number): RegionalStatisticsRecord | undefined {
     const row = this.db
-      .prepare(`SELECT ${COLUMNS} FROM region_statistics WHERE region = ? AND year = ?`)
-      .get(region, year) as RegionStatisticsRowDb | undefined;
-    return row && toRecord(row);
+      .prepare(`SELECT ${SELECT_COLUMNS} FROM region_statistics WHERE region = ? AND year = ?`)
+      .get(region, year) as RegionalStatisticsColumns | undefined;
+    return row && recordFromColumns(row);
   }
 
   /** Years with any regional statistics, ascending. */
