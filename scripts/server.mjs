@@ -1,6 +1,7 @@
 // The portal's HTTP server (plain JavaScript, so no TypeScript loader sits on the request path): the built
 // files in dist/client are served from a list made at start (no file-system check per request), every other
-// request goes straight to Astro's handler (@astrojs/node in middleware mode). Started by `npm start`.
+// request goes to the direct lane (dist/server/direct-lane.mjs: the search API on node's own objects) or to
+// Astro's handler (@astrojs/node in middleware mode). Started by `npm start`.
 // Environment: HOST (0.0.0.0), PORT (4321).
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const clientDir = join(root, 'dist', 'client');
 const { handler } = await import(join(root, 'dist', 'server', 'entry.mjs'));
+const { answerDirectly } = await import(join(root, 'dist', 'server', 'direct-lane.mjs'));
 
 const TYPES = {
   '.js': 'text/javascript; charset=utf-8',
@@ -44,7 +46,7 @@ function listClientFiles(dir, files = new Map()) {
 
 const files = listClientFiles(clientDir);
 
-/** Answers a built file, or hands the request to Astro. */
+/** Answers a built file or a direct route, or hands the request to Astro. */
 function listener(req, res) {
   const urlPath = (req.url ?? '/').split(/[?#]/)[0];
   let decoded;
@@ -56,7 +58,7 @@ function listener(req, res) {
     return;
   }
   const file = (req.method === 'GET' || req.method === 'HEAD') && files.get(decoded);
-  if (!file) return handler(req, res);
+  if (!file) return answerDirectly(req, res) ? undefined : handler(req, res);
   res.writeHead(200, { 'content-type': file.type, 'content-length': file.size, 'cache-control': file.cache });
   if (req.method === 'HEAD') return res.end();
   createReadStream(file.path).pipe(res);

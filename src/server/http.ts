@@ -1,16 +1,39 @@
 import type { FieldProblem } from '../lib/profile/errors';
 
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+export const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+
+/** What a JSON API route answers, before it becomes a Web Response (Astro) or is written to node's response (the direct lane). */
+export interface JsonAnswer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
 
 /** A JSON response with the given status. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
-/** A 400 answer naming every bad parameter: { error, problems: [{ field, message }] }. */
-export function badRequest(problems: FieldProblem[]): Response {
+/** The Web Response of a JSON answer. */
+export function answerResponse(answer: JsonAnswer): Response {
+  return json(answer.body, answer.status, answer.headers);
+}
+
+/** The 400 answer naming every bad parameter: { error, problems: [{ field, message }] }. */
+export function badRequestAnswer(problems: FieldProblem[]): JsonAnswer {
   const summary = problems.map((p) => `${p.field} ${p.message}`).join('; ');
-  return json({ error: `invalid parameter(s): ${summary}`, problems }, 400);
+  return { status: 400, body: { error: `invalid parameter(s): ${summary}`, problems } };
+}
+
+/** A 400 response naming every bad parameter. */
+export function badRequest(problems: FieldProblem[]): Response {
+  return answerResponse(badRequestAnswer(problems));
+}
+
+/** Logs an API failure with its cause and gives the plain 500 answer (no stack trace reaches the client). */
+export function internalErrorAnswer(method: string, pathname: string, error: unknown): JsonAnswer {
+  console.error(`[api] ${method} ${pathname} failed:`, error);
+  return { status: 500, body: { error: 'internal error; the cause has been logged' } };
 }
 
 /** A 404 answer with a plain message. */
@@ -23,7 +46,6 @@ export async function guardApi(request: Request, handler: () => Response | Promi
   try {
     return await handler();
   } catch (error) {
-    console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, error);
-    return json({ error: 'internal error; the cause has been logged' }, 500);
+    return answerResponse(internalErrorAnswer(request.method, new URL(request.url).pathname, error));
   }
 }

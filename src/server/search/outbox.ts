@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { nowIso, type Db } from '../db/connection';
 
 /** A queued search update: the cluster to re-send (its current state is read when sending). */
@@ -5,6 +6,15 @@ export interface OutboxRow {
   id: number;
   slug: string;
   attempts: number;
+}
+
+const pendingStatements = new WeakMap<Db, Statement<[], number>>();
+
+/** Whether any change still waits for delivery to Meilisearch (one look-up in the search_outbox_pending index). */
+export function hasPendingUpdates(db: Db): boolean {
+  let statement = pendingStatements.get(db);
+  if (!statement) pendingStatements.set(db, (statement = db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM search_outbox WHERE done_at IS NULL)').pluck()));
+  return statement.get() === 1;
 }
 
 /** How long delivered rows stay (for inspection) before markDone prunes them. */

@@ -8,6 +8,7 @@ import { emptyFacets, pageCount, type MatchingSlugs, type SearchHit, type Search
 import type { Store } from '../store';
 import { approvedAmong } from './documents';
 import { fallbackMatchingSlugs, fallbackSearch } from './fallback';
+import { hasPendingUpdates } from './outbox';
 import { getSearchRuntime, type SearchRuntime, type SearchStatus } from './runtime';
 
 /** Language used for name sorting when the query does not say (the API's, like GET /api/v1/clusters). */
@@ -73,17 +74,31 @@ function toHit(hit: MeiliHit, lang: Lang): SearchHit | null {
   };
 }
 
-/** One search through Meilisearch (one multi-search round trip), hits re-checked against SQLite's approvals. */
+/**
+ * A filter keeping only slugs that are public now. A profile withdrawn a moment ago stays in the index until its
+ * outbox row is delivered, so while rows are pending the hits are re-checked against SQLite. Taken BEFORE the
+ * search: with nothing pending then, the index already holds every change committed before it, and the check
+ * (a query per search) is skipped.
+ */
+function publicNowFilter(store: Store): (slugs: readonly string[]) => (slug: string) => boolean {
+  if (!hasPendingUpdates(store.db)) return () => () => true;
+  return (slugs) => {
+    const approved = approvedAmong(store, slugs);
+    return (slug) => approved.has(slug);
+  };
+}
+
+/** One search through Meilisearch (one multi-search round trip); hits re-checked against SQLite while updates are pending. */
 async function meiliSearch(runtime: SearchRuntime, store: Store, query: SearchQuery): Promise<SearchResult> {
   const lang = query.lang ?? DEFAULT_SORT_LANG;
+  const publicNow = publicNowFilter(store);
   const [main, ...counts] = await runtime.client!.multiSearch<MeiliHit>(buildSearchRequests(query, runtime.indexUid, lang));
   const facets = emptyFacets();
   for (const answer of [main!, ...counts])
     for (const [facet, values] of Object.entries(answer.facetDistribution ?? {})) facets[facet as keyof typeof facets] = values;
-  const approved = approvedAmong(store, main!.hits.map((h) => h.slug));
-  // A profile withdrawn a moment ago may still be in the index until its outbox row is delivered: never show it.
+  const isPublic = publicNow(main!.hits.map((h) => h.slug));
   const hits = main!.hits.flatMap((h) => {
-    const hit = approved.has(h.slug) ? toHit(h, lang) : null;
+    const hit = isPublic(h.slug) ? toHit(h, lang) : null;
     return hit ? [hit] : [];
   });
   const total = main!.totalHits ?? 0;
@@ -113,10 +128,10 @@ export async function searchClusters(store: Store, query: SearchQuery): Promise<
 /** Slugs of every public cluster matching the text and filters, without paging (for the map). */
 export async function matchingSlugs(store: Store, query: SearchFilters & { q: string }): Promise<MatchingSlugs> {
   const viaMeili = await viaMeilisearch(store, async (runtime) => {
+    const publicNow = publicNowFilter(store);
     const [answer] = await runtime.client!.multiSearch<{ slug: string }>([buildMatchingRequest(query, runtime.indexUid)]);
     const slugs = answer!.hits.map((h) => h.slug);
-    const approved = approvedAmong(store, slugs);
-    return { mode: 'meilisearch' as const, slugs: slugs.filter((s) => approved.has(s)) };
+    return { mode: 'meilisearch' as const, slugs: slugs.filter(publicNow(slugs)) };
   });
   return viaMeili ?? fallbackMatchingSlugs(store, query);
 }

@@ -12,6 +12,7 @@ describe('server errors', () => {
     portal = await startPortal();
     const db = new Database(join(portal.dataDir, DATABASE_FILE));
     db.exec('ALTER TABLE indicator_values RENAME TO indicator_values_gone');
+    db.exec('ALTER TABLE search_outbox RENAME TO search_outbox_gone');
     db.close();
   });
   afterAll(() => portal?.stop());
@@ -35,5 +36,13 @@ describe('server errors', () => {
     expect(await res.json()).toEqual({ error: 'internal error; the cause has been logged' });
     expect(portal.output()).toContain('[api] GET /api/v1/clusters failed: SqliteError: no such table: indicator_values');
     expect(portal.output()).toContain('[page] GET /en/clusters/obninsk-pharma-biotech failed');
+  });
+
+  it('answers a failed search the same way on the server\'s direct lane: plain JSON 500, cause logged', async () => {
+    const res = await fetch(`${portal.url}/api/v1/search?q=nuclear`);
+    expect(res.status).toBe(500);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await res.json()).toEqual({ error: 'internal error; the cause has been logged' });
+    expect(portal.output()).toMatch(/\[api\] GET \/api\/v1\/search failed: SqliteError: no such table: search_outbox/);
   });
 });

@@ -70,6 +70,8 @@ describe('npm start with the embedded Meilisearch', () => {
     expect(Object.keys(ok.body.hits[0])).toEqual(['slug', 'name', 'industryGroup', 'region', 'city', 'status', 'scenario', 'index', 'foundedYear', 'highlight']);
     const timed = await fetch(`${portal.url}/api/v1/search?q=nuclear`);
     expect(timed.headers.get('server-timing')).toMatch(/^search;dur=\d+\.\d\d$/);
+    // Sent in one piece with its length, not chunked (the built server answers this route on its direct lane).
+    expect(Number(timed.headers.get('content-length'))).toBe(Buffer.byteLength(await timed.text()));
     const bad = await getJson('/api/v1/search?q=x&sort=random&perPage=500&bogus=1');
     expect(bad.status).toBe(400);
     expect(bad.body.problems.map((p: { field: string }) => p.field)).toEqual(['sort', 'perPage', 'bogus']);
