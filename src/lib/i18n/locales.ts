@@ -34,3 +34,29 @@ export function pick(text: { ru?: string; en?: string } | undefined, lang: Lang)
   if (!text) return undefined;
   return lang === 'en' ? (text.en ?? text.ru) : (text.ru ?? text.en);
 }
+
+/** The interface language an Accept-Language header prefers (by q, then order), or null when it names neither. */
+export function preferredLang(acceptLanguage: string | null | undefined): Lang | null {
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((entry, order) => {
+      const [tag = '', ...params] = entry.trim().split(';');
+      const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? '1');
+      return { primary: tag.trim().toLowerCase().split('-')[0], q: Number.isFinite(q) ? q : 0, order };
+    })
+    .filter((e) => e.q > 0)
+    .sort((a, b) => b.q - a.q || a.order - b.order);
+  return (ranked.find((e) => (LANGS as readonly string[]).includes(e.primary ?? ''))?.primary as Lang | undefined) ?? null;
+}
+
+/**
+ * The language of the 404 page for a path: its own prefix (/en, /ru); for another language's prefix
+ * (/fr/…, /de-AT/…) the visitor's Accept-Language, else English (a foreign visitor reads it more likely
+ * than Russian); Russian for unprefixed paths.
+ */
+export function notFoundLang(pathname: string, acceptLanguage: string | null | undefined): Lang {
+  const prefix = /^\/([a-z]{2})(?:-[a-z]{2})?(?:\/|$)/i.exec(pathname)?.[1]?.toLowerCase();
+  if (prefix === undefined) return DEFAULT_LANG;
+  if ((LANGS as readonly string[]).includes(prefix)) return prefix as Lang;
+  return preferredLang(acceptLanguage) ?? 'en';
+}

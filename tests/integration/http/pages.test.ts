@@ -11,8 +11,8 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-async function get(path: string): Promise<{ status: number; type: string; html: string }> {
-  const res = await fetch(portal.url + path, { redirect: 'manual' });
+async function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; html: string }> {
+  const res = await fetch(portal.url + path, { redirect: 'manual', headers });
   return { status: res.status, type: res.headers.get('content-type') ?? '', html: await res.text() };
 }
 
@@ -157,6 +157,16 @@ describe('not found', () => {
 
   it.each(['/fr/clusters', '/fr/clusters/obninsk-pharma-biotech', '/ru/clusters', '/fr/'])('%s is 404 (unknown language prefix)', async (path) => {
     expect((await get(path)).status).toBe(404);
+  });
+
+  it.each([
+    ['fr-FR,fr;q=0.9', 'en', 'Page not found'],
+    ['fr-FR,fr;q=0.9,ru;q=0.8', 'ru', 'Страница не найдена'],
+  ])('another language\'s prefix (/fr/…) with Accept-Language %s gets the 404 page in %s', async (acceptLanguage, lang, title) => {
+    const { status, html } = await get('/fr/clusters', { 'accept-language': acceptLanguage });
+    expect(status).toBe(404);
+    expect(html).toMatch(new RegExp(`<html lang="${lang}"`));
+    expect(text(/<h1[^>]*>(.*?)<\/h1>/s.exec(html)![1]!)).toBe(title);
   });
 });
 

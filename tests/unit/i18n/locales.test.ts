@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatOrdinal, langFromParam, localizePath, pick, switchLanguageUrl, unlocalizePath } from '../../../src/lib/i18n';
+import { formatNumber, formatOrdinal, langFromParam, localizePath, notFoundLang, pick, preferredLang, switchLanguageUrl, unlocalizePath } from '../../../src/lib/i18n';
 
 describe('langFromParam', () => {
   it.each([
@@ -99,5 +99,35 @@ describe('formatOrdinal and pick', () => {
     expect(pick({ ru: 'Обнинск' }, 'en')).toBe('Обнинск');
     expect(pick({ en: 'Obninsk' }, 'ru')).toBe('Obninsk');
     expect(pick(undefined, 'ru')).toBeUndefined();
+  });
+});
+
+describe('preferredLang', () => {
+  it.each([
+    ['en-US,en;q=0.9,ru;q=0.8', 'en'],
+    ['fr-FR,fr;q=0.9,ru;q=0.8,en;q=0.7', 'ru'],
+    ['fr;q=0.9, en;q=0.95, ru;q=0.5', 'en'], // q wins over order
+    ['ru-RU', 'ru'],
+    ['de, fr', null],
+    ['en;q=0, ru;q=0.1', 'ru'], // q=0 means "not this one"
+    ['', null],
+    [null, null],
+  ])('%j → %j', (header, lang) => {
+    expect(preferredLang(header)).toBe(lang);
+  });
+});
+
+describe('notFoundLang', () => {
+  it.each([
+    ['/en/clusterz', 'fr,ru', 'en'],
+    ['/en', null, 'en'],
+    ['/ru/clusters', 'en', 'ru'],
+    ['/clusterz', 'en-US', 'ru'], // unprefixed: the Russian site
+    ['/fr/clusters', 'fr-FR,fr;q=0.9,ru;q=0.8', 'ru'],
+    ['/fr/clusters', 'fr-FR,fr;q=0.9', 'en'], // neither language asked for: English
+    ['/de-AT/', null, 'en'],
+    ['/regions/RU-XXX', 'en', 'ru'],
+  ])('%s with Accept-Language %j → %s', (path, header, lang) => {
+    expect(notFoundLang(path, header)).toBe(lang);
   });
 });
