@@ -1,7 +1,6 @@
 import type { Lang } from '../../lib/i18n';
 import type { SearchDocument } from '../../lib/search/document';
-import { hasHighlight, markedToHtml } from '../../lib/search/highlight';
-import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '../../lib/search/markers';
+import { hasHighlight, markedToHtml, unmarked } from '../../lib/search/highlight';
 import { buildMatchingRequest, buildSearchRequests, SNIPPET_ATTRIBUTES } from '../../lib/search/meili-request';
 import type { SearchFilters, SearchQuery } from '../../lib/search/query';
 import { emptyFacets, pageCount, type MatchingSlugs, type SearchHit, type SearchResult } from '../../lib/search/result';
@@ -19,11 +18,6 @@ type MeiliHit = Pick<SearchDocument, 'slug' | 'industryGroup' | 'region' | 'stat
   _formatted?: { name?: { ru?: string; en?: string }; city?: { ru?: string; en?: string } } & Record<string, unknown>;
 };
 
-/** Plain text of a highlighted text. */
-function unmarked(text: string): string {
-  return text.replaceAll(HIGHLIGHT_PRE, '').replaceAll(HIGHLIGHT_POST, '');
-}
-
 /** Both languages of a highlighted localized field, as plain text and as safe HTML (languages without text left out). */
 function localizedPair(field: { ru?: string; en?: string } | undefined): { plain: { ru?: string; en?: string }; html: { ru?: string; en?: string } } {
   const plain: { ru?: string; en?: string } = {};
@@ -38,18 +32,25 @@ function localizedPair(field: { ru?: string; en?: string } | undefined): { plain
   return { plain, html };
 }
 
+/** The first highlighted text in a formatted value: a string, a list of strings, or a list inside one. */
+function firstHighlighted(value: unknown): string | undefined {
+  if (typeof value === 'string') return hasHighlight(value) ? value : undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) if (typeof item === 'string' && hasHighlight(item)) return item;
+  }
+  return undefined;
+}
+
 /** The first snippet field (in SNIPPET_ATTRIBUTES order, the query's language first) that holds a highlight. */
 function pickSnippet(formatted: Record<string, unknown> | undefined, lang: Lang): string | null {
   if (!formatted) return null;
   const other: Lang = lang === 'ru' ? 'en' : 'ru';
   for (const attribute of SNIPPET_ATTRIBUTES) {
     const value = formatted[attribute];
-    const texts = Array.isArray(value)
-      ? value
-      : value && typeof value === 'object'
-        ? [(value as Record<string, unknown>)[lang], (value as Record<string, unknown>)[other]].flat()
-        : [value];
-    const found = texts.find((t): t is string => typeof t === 'string' && hasHighlight(t));
+    const found =
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? (firstHighlighted((value as Record<string, unknown>)[lang]) ?? firstHighlighted((value as Record<string, unknown>)[other]))
+        : firstHighlighted(value);
     if (found) return markedToHtml(found);
   }
   return null;

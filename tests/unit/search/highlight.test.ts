@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, markedToHtml, markTerms, queryTerms } from '../../../src/lib/search/highlight';
+import { escapeHtml, markedToHtml, markTerms, queryTerms, unmarked } from '../../../src/lib/search/highlight';
 
 const M = (s: string) => `\uE000${s}\uE001`;
 
@@ -15,6 +15,20 @@ describe('markedToHtml', () => {
   it('closes an unclosed highlight and drops a stray closing marker', () => {
     expect(markedToHtml('\uE000open')).toBe('<mark>open</mark>');
     expect(markedToHtml('a\uE001b')).toBe('ab');
+  });
+
+  it('ignores a second opening marker inside a highlight (no nested <mark>)', () => {
+    expect(markedToHtml('\uE000a\uE000b\uE001 c\uE001')).toBe('<mark>ab</mark> c');
+  });
+
+  it('leaves text without markers or HTML characters as it is', () => {
+    expect(markedToHtml('Томск, Tomsk')).toBe('Томск, Tomsk');
+  });
+});
+
+describe('unmarked', () => {
+  it('drops every marker and keeps the text', () => {
+    expect(unmarked(`${M('Tomsk')} <b>, ${M('Томск')}`)).toBe('Tomsk <b>, Томск');
   });
 });
 
