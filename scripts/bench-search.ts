@@ -188,6 +188,8 @@ try {
     return { path: `/api/v1/search?${qs}`, body: JSON.stringify({ queries: buildSearchRequests(parsed, DEFAULT_INDEX_UID, parsed.lang ?? 'en') }) };
   });
   type Query = (typeof queries)[number];
+  /** Where each API call's time went, from its Server-Timing header: Meilisearch round trip, the portal's own work, outside the handler. */
+  const split: { meiliCall: number; portal: number; outside: number }[] = [];
   /** The ways of asking the same search, timed in turn; each checks its answer, so a failure cannot pass for speed. */
   const ways: { name: string; call: (q: Query) => Promise<void> }[] = [
     {
@@ -200,9 +202,15 @@ try {
     {
       name: 'GET /api/v1/search (portal)',
       call: async (q) => {
+        const started = performance.now();
         const res = await api.send({ method: 'GET', path: q.path });
+        const total = performance.now() - started;
         if (res.status !== 200) throw new Error(`GET ${q.path} answered ${res.status}: ${res.text.slice(0, 300)}`);
         if (!res.text.startsWith('{"mode":"meilisearch"')) throw new Error(`GET ${q.path} did not come from Meilisearch: ${res.text.slice(0, 100)}`);
+        const timing = /search;dur=([\d.]+), meili;dur=([\d.]+)/.exec(String(res.headers['server-timing']));
+        if (!timing) throw new Error(`GET ${q.path} answered no Server-Timing with search and meili: ${String(res.headers['server-timing'])}`);
+        const [handler, meiliCall] = [Number(timing[1]), Number(timing[2])];
+        split.push({ meiliCall, portal: handler - meiliCall, outside: total - handler });
       },
     },
     {
@@ -220,6 +228,7 @@ try {
   };
 
   for (const q of queries.slice(0, 50)) for (const way of ways) await way.call(q); // warm-up
+  split.length = 0;
   const timings = ways.map(() => [] as number[]);
   for (const [i, q] of queries.entries()) {
     // Rotate the order, so each way runs a query first (cold) equally often and none profits from another's warm caches.
@@ -243,6 +252,11 @@ try {
   console.log(`${''.padEnd(32)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)}`);
   ways.forEach((way, w) => console.log(row(way.name, timings[w]!)));
   console.log(row('GET /api/v1/health (HTTP floor)', floorMs));
+  const parts = (pick: (s: (typeof split)[number]) => number) => split.map(pick).sort((a, b) => a - b);
+  console.log('\nThe API calls, split by their Server-Timing header:');
+  console.log(row('  Meilisearch call from the portal', parts((s) => s.meiliCall)));
+  console.log(row("  the portal's own work", parts((s) => s.portal)));
+  console.log(row('  outside the handler (HTTP, hop)', parts((s) => s.outside)));
   console.log(`\nThe extra hop alone (pass-through proxy) adds ${(hopOverhead * 100).toFixed(1)}% to Meilisearch's p95 on this machine.`);
   console.log(`\nAPI p95 / Meilisearch p95 = ${(1 + overhead).toFixed(3)}: the API adds ${(overhead * 100).toFixed(1)}% (target ≤ ${TARGET_OVERHEAD * 100}%) → ${overhead <= TARGET_OVERHEAD ? 'PASS' : 'MISS'}`);
   if (args.strict && overhead > TARGET_OVERHEAD) process.exitCode = 1;

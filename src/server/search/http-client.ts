@@ -21,10 +21,11 @@ export interface MeiliRawRequest {
   signal?: AbortSignal;
 }
 
-/** Low-level response: status code and the body text. */
+/** Low-level response: status code, headers and the body text. */
 export interface MeiliRawResponse {
   status: number;
   text: string;
+  headers: http.IncomingHttpHeaders;
 }
 
 /** JSON client for Meilisearch over node:http(s) with a keep-alive Agent. */
@@ -197,7 +198,7 @@ function sendOnce(target: Target, req: MeiliRawRequest): Promise<MeiliRawRespons
       incoming.on('error', (error) => fail(`response interrupted: ${error.message}`, error));
       incoming.on('end', () => {
         cleanup();
-        resolve({ status: incoming.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+        resolve({ status: incoming.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers: incoming.headers });
       });
     });
     outgoing.end(body);

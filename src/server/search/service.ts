@@ -89,11 +89,19 @@ function publicNowFilter(store: Store): (slugs: readonly string[]) => (slug: str
   };
 }
 
+/** Where a search's time went (for the Server-Timing header): the Meilisearch round trip, when there was one. */
+export interface SearchTiming {
+  meiliMs?: number;
+}
+
 /** One search through Meilisearch (one multi-search round trip); hits re-checked against SQLite while updates are pending. */
-async function meiliSearch(runtime: SearchRuntime, store: Store, query: SearchQuery): Promise<SearchResult> {
+async function meiliSearch(runtime: SearchRuntime, store: Store, query: SearchQuery, timing: SearchTiming): Promise<SearchResult> {
   const lang = query.lang ?? DEFAULT_SORT_LANG;
   const publicNow = publicNowFilter(store);
-  const [main, ...counts] = await runtime.client!.multiSearch<MeiliHit>(buildSearchRequests(query, runtime.indexUid, lang));
+  const requests = buildSearchRequests(query, runtime.indexUid, lang);
+  const sent = performance.now();
+  const [main, ...counts] = await runtime.client!.multiSearch<MeiliHit>(requests);
+  timing.meiliMs = performance.now() - sent;
   const facets = emptyFacets();
   for (const answer of [main!, ...counts])
     for (const [facet, values] of Object.entries(answer.facetDistribution ?? {})) facets[facet as keyof typeof facets] = values;
@@ -122,8 +130,8 @@ async function viaMeilisearch<T>(store: Store, call: (runtime: SearchRuntime) =>
  * Searches public clusters: Meilisearch when it is up and its index is whole, else SQLite FTS5
  * (`mode: "fallback"`). Never throws because Meilisearch is down.
  */
-export async function searchClusters(store: Store, query: SearchQuery): Promise<SearchResult> {
-  return (await viaMeilisearch(store, (runtime) => meiliSearch(runtime, store, query))) ?? fallbackSearch(store, query);
+export async function searchClusters(store: Store, query: SearchQuery, timing: SearchTiming = {}): Promise<SearchResult> {
+  return (await viaMeilisearch(store, (runtime) => meiliSearch(runtime, store, query, timing))) ?? fallbackSearch(store, query);
 }
 
 /** Slugs of every public cluster matching the text and filters, without paging (for the map). */
