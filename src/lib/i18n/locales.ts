@@ -49,13 +49,18 @@ export function preferredLang(acceptLanguage: string | null | undefined): Lang |
   return (ranked.find((e) => (LANGS as readonly string[]).includes(e.primary ?? ''))?.primary as Lang | undefined) ?? null;
 }
 
+/** A path without a leading language-like segment (/en, /fr, /de-AT), e.g. "/fr/clusters" → "/clusters". */
+export function withoutLanguagePrefix(path: string): string {
+  return path.replace(/^\/[a-z]{2}(?:-[a-z]{2})?(?=\/|$)/i, '') || '/';
+}
+
 /**
  * The language of the 404 page for a path: its own prefix (/en, /ru); for another language's prefix
  * (/fr/…, /de-AT/…) the visitor's Accept-Language, else English (a foreign visitor reads it more likely
  * than Russian); Russian for unprefixed paths.
  */
 export function notFoundLang(pathname: string, acceptLanguage: string | null | undefined): Lang {
-  const prefix = /^\/([a-z]{2})(?:-[a-z]{2})?(?:\/|$)/i.exec(pathname)?.[1]?.toLowerCase();
+  const prefix = /^\/([a-z]{2})(?:-[a-z]{2})?(?=\/|$)/i.exec(pathname)?.[1]?.toLowerCase();
   if (prefix === undefined) return DEFAULT_LANG;
   if ((LANGS as readonly string[]).includes(prefix)) return prefix as Lang;
   return preferredLang(acceptLanguage) ?? 'en';

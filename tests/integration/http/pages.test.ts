@@ -167,6 +167,8 @@ describe('not found', () => {
     expect(status).toBe(404);
     expect(html).toMatch(new RegExp(`<html lang="${lang}"`));
     expect(text(/<h1[^>]*>(.*?)<\/h1>/s.exec(html)![1]!)).toBe(title);
+    // The language switch leads to the page that exists: the path without the foreign prefix.
+    expect(/<a class="lang-switch" href="([^"]*)"/.exec(html)?.[1]).toBe(lang === 'en' ? '/clusters' : '/en/clusters');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatOrdinal, langFromParam, localizePath, notFoundLang, pick, preferredLang, switchLanguageUrl, unlocalizePath } from '../../../src/lib/i18n';
+import { formatNumber, formatOrdinal, langFromParam, localizePath, notFoundLang, pick, preferredLang, withoutLanguagePrefix, switchLanguageUrl, unlocalizePath } from '../../../src/lib/i18n';
 
 describe('langFromParam', () => {
   it.each([
@@ -129,5 +129,19 @@ describe('notFoundLang', () => {
     ['/regions/RU-XXX', 'en', 'ru'],
   ])('%s with Accept-Language %j → %s', (path, header, lang) => {
     expect(notFoundLang(path, header)).toBe(lang);
+  });
+});
+
+describe('withoutLanguagePrefix', () => {
+  it.each([
+    ['/fr/clusters', '/clusters'],
+    ['/en/clusters/x', '/clusters/x'],
+    ['/de-AT/', '/'],
+    ['/fr', '/'],
+    ['/clusters', '/clusters'],
+    ['/regions/RU-TOM', '/regions/RU-TOM'],
+    ['/frx/a', '/frx/a'],
+  ])('%s → %s', (path, stripped) => {
+    expect(withoutLanguagePrefix(path)).toBe(stripped);
   });
 });
