@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  joinCutPolygons,
   pointsDisplayBounds,
   shiftCollectionForDisplay,
   shiftGeometryForDisplay,
@@ -74,5 +75,60 @@ describe('pointsDisplayBounds', () => {
       [64.7, 177.5],
       [66, 190.2],
     ]);
+  });
+});
+
+/** Area of a ring by the shoelace formula (square degrees, sign dropped). */
+function area(ring: Position[]): number {
+  let sum = 0;
+  for (let i = 0; i + 1 < ring.length; i++) sum += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
+  return Math.abs(sum) / 2;
+}
+
+/** Edges of a ring that run along the 180° meridian, longer than the tolerance (a seam when drawn). */
+function seams(ring: Position[], tolerance = 0.01): Position[][] {
+  return ring.slice(1).flatMap((p, i) => {
+    const q = ring[i]!;
+    return p[0] === 180 && q[0] === 180 && Math.abs(p[1]! - q[1]!) > tolerance ? [[q, p]] : [];
+  });
+}
+
+describe('joinCutPolygons', () => {
+  const west = [[[178, 60], [180, 60], [180, 62], [178, 62], [178, 60]]];
+  const east = [[[180, 60], [182, 60], [182, 62], [180, 62], [180, 60]]];
+
+  it('joins two parts cut at 180° into one closed ring with no edge along the cut and the same area', () => {
+    const [joined, ...rest] = joinCutPolygons([west, east]);
+    expect(rest).toEqual([]);
+    const ring = joined![0]!;
+    expect(ring[0]).toEqual(ring[ring.length - 1]);
+    expect(seams(ring, 0)).toEqual([]);
+    expect(area(ring)).toBeCloseTo(8, 9);
+  });
+
+  it('joins parts whose rings run the other way round, and keeps the holes of both', () => {
+    const hole = [[181, 60.5], [181.5, 60.5], [181.5, 61], [181, 60.5]];
+    const [joined] = joinCutPolygons([west, [[...east[0]!].reverse(), hole]]);
+    expect(seams(joined![0]!, 0)).toEqual([]);
+    expect(area(joined![0]!)).toBeCloseTo(8, 9);
+    expect(joined!.slice(1)).toEqual([hole]);
+  });
+
+  it('leaves polygons that only touch the cut at a point, or lie off it, as they are', () => {
+    const island = [[[179, 65], [180, 66], [179, 67], [179, 65]]];
+    const far = [[[150, 60], [151, 60], [151, 61], [150, 60]]];
+    expect(joinCutPolygons([island, far, east])).toEqual([island, far, east]);
+  });
+
+  it('draws Chukotka and Wrangel Island without a seam along 180° and without losing area', () => {
+    const chukotka = boundaries.features.find((f) => f.properties.code === 'RU-CHU')!;
+    expect(chukotka.geometry.type).toBe('MultiPolygon');
+    const plain = (chukotka.geometry.coordinates as Position[][][]).map((poly) => poly.map((ring) => ring.map(([lon, ...rest]) => [toDisplayLongitude(lon!), ...rest])));
+    const drawn = shiftGeometryForDisplay(chukotka.geometry).coordinates as Position[][][];
+    expect(plain.flatMap((poly) => seams(poly[0]!)).length).toBeGreaterThan(0); // the data has the cut
+    expect(drawn).toHaveLength(plain.length - 2); // the mainland and Wrangel Island, joined
+    expect(drawn.flatMap((poly) => seams(poly[0]!))).toEqual([]);
+    const total = (polys: Position[][][]) => polys.reduce((sum, poly) => sum + area(poly[0]!), 0);
+    expect(total(drawn)).toBeCloseTo(total(plain), 3);
   });
 });
