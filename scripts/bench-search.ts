@@ -190,7 +190,7 @@ try {
     const qs = new URLSearchParams(Object.entries(input).filter(([, v]) => v !== undefined && v !== '') as [string, string][]).toString();
     return { path: `/api/v1/search?${qs}`, body: JSON.stringify({ queries: buildSearchRequests(parsed, DEFAULT_INDEX_UID, parsed.lang ?? 'en') }) };
   });
-  // The warm-up runs its own queries, so no measured query has been asked before.
+  // The warm-up runs queries of its own instead of the first measured ones, which would then be measured warm.
   const [warmup, queries] = [generated.slice(0, WARMUP), generated.slice(WARMUP)];
   type Query = (typeof queries)[number];
   /** Where each API call's time went, from its Server-Timing header: Meilisearch round trip, the portal's own work, outside the handler. */
