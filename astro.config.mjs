@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Rollup's input (a name, a list or named entries) with one more entry, named after its file.
@@ -14,20 +15,26 @@ function withEntry(input, entry) {
 }
 
 /**
- * Builds src/server/direct-lane.ts as dist/server/direct-lane.mjs beside Astro's entry. Both import the same
- * chunks, so the direct lane and the pages share one store and one search runtime (scripts/server.mjs).
+ * Builds src/server/gate/server-gate.ts as dist/server/server-gate.mjs beside Astro's entry. Both import the same
+ * chunks, so the gate (the one way in: headers, methods, static files, cache) and the pages share one store and
+ * one search runtime (scripts/server.mjs). After the build, text files in dist/client get .br and .gz copies.
  * @returns {import('astro').AstroIntegration}
  */
-function directLaneEntry() {
-  const entry = 'src/server/direct-lane.ts';
+function serverGate() {
+  const entry = 'src/server/gate/server-gate.ts';
   return {
-    name: 'cluster-map:direct-lane',
+    name: 'cluster-map:server-gate',
     hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const { precompressDirectory } = await import('./scripts/lib/precompress.mjs');
+        const report = precompressDirectory(fileURLToPath(dir));
+        logger.info(`precompressed ${report.files} files: ${report.bytes} → ${report.br} bytes (br), ${report.gzip} (gzip)`);
+      },
       'astro:build:setup': ({ vite, target }) => {
         if (target !== 'server') return;
         /** @type {import('vite').Plugin} */
         const addInput = {
-          name: 'cluster-map:direct-lane-input',
+          name: 'cluster-map:server-gate-input',
           options: (options) => ({ ...options, input: withEntry(options.input, entry) }),
         };
         vite.plugins = [...(vite.plugins ?? []), addInput];
@@ -36,18 +43,24 @@ function directLaneEntry() {
   };
 }
 
-// Server-rendered portal: every page reads the SQLite store at request time.
+// Server-rendered portal: every page reads the SQLite store at request time (the gate caches public pages per data version).
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'middleware' }),
+  // Whole pages rather than streams: the gate buffers every answer anyway (validators, compression, cache), and
+  // one write per page is cheaper than Astro's many small ones (a CPU profile showed writev at 7.5 %).
+  adapter: node({ mode: 'middleware', experimentalDisableStreaming: true }),
+  // Scripts and styles always as files, never inline, so the Content-Security-Policy is script-src 'self'
+  // with no hashes or nonces (src/server/gate/security-headers.ts) and cached pages stay valid.
+  build: { inlineStylesheets: 'never' },
   i18n: {
     locales: ['ru', 'en'],
     defaultLocale: 'ru',
     routing: { prefixDefaultLocale: false },
   },
   security: { checkOrigin: true },
-  integrations: [directLaneEntry()],
+  integrations: [serverGate()],
   vite: {
+    build: { assetsInlineLimit: 0 },
     ssr: { external: ['better-sqlite3'] },
   },
 });

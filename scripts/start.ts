@@ -7,12 +7,13 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { openStore } from '../src/server/store';
 import { SeedFileError } from '../src/server/db/seed';
 import { SettingsError } from '../src/server/settings';
 import { readServerConfig } from '../src/server/config';
 import { startSearchServer, wakeSearchWorker } from '../src/server/search/embedded';
+import { portInUse, superviseServer } from './lib/supervisor';
 
 const root = join(import.meta.dirname, '..');
 const entry = join(root, 'dist', 'server', 'entry.mjs');
@@ -30,6 +31,15 @@ function buildIsStale(): boolean {
   if (!existsSync(entry)) return true;
   const sources = Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'astro.config.mjs')), newestMtime(join(root, 'public')));
   return sources > statSync(entry).mtimeMs;
+}
+
+process.env.HOST ??= '0.0.0.0';
+process.env.PORT ??= '4321';
+// Before building, seeding and starting Meilisearch: a taken port is the most common reason a start fails.
+const portProblem = await portInUse(process.env.HOST, Number(process.env.PORT));
+if (portProblem) {
+  console.error(`[start] cannot start: ${portProblem}`);
+  process.exit(1);
 }
 
 if (process.env.PORTAL_SKIP_BUILD !== '1' && buildIsStale()) {
@@ -53,20 +63,15 @@ try {
 // Meilisearch first, so the server reads MEILI_URL/MEILI_MASTER_KEY; null → the server runs with the SQLite fallback.
 const search = await startSearchServer(process.env, readServerConfig().dataDir);
 if (search) Object.assign(process.env, { MEILI_URL: search.url, MEILI_MASTER_KEY: search.apiKey });
-process.env.HOST ??= '0.0.0.0';
-process.env.PORT ??= '4321';
-const server = spawn(process.execPath, [join(root, 'scripts', 'server.mjs')], { stdio: 'inherit', env: process.env });
+const server = superviseServer(join(root, 'scripts', 'server.mjs'), {
+  onGiveUp: (code) => void stopAll(code),
+});
 let stopping = false;
 
 /** Stops the server and the embedded Meilisearch, then exits with the given code. */
 async function stopAll(code: number): Promise<never> {
   stopping = true;
-  if (server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
-  }
+  await server.stop();
   await (search?.stop() ?? Promise.resolve()).catch((error: unknown) => console.error('[start] stopping Meilisearch failed:', error));
   process.exit(code);
 }
@@ -78,9 +83,4 @@ const shutdown = (signal: NodeJS.Signals) => {
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
-server.on('exit', (code, signal) => {
-  if (stopping) return;
-  console.error(`[start] the server exited (${signal ?? `code ${code}`}); stopping`);
-  void stopAll(code ?? 1);
-});
-void wakeSearchWorker(process.env.HOST, Number(process.env.PORT));
+void wakeSearchWorker(process.env.HOST!, Number(process.env.PORT));

@@ -1,11 +1,26 @@
 import { defineMiddleware } from 'astro:middleware';
+import { DATA_ONLY_ROUTES } from './server/gate/cacheable-routes';
+import { CACHE_SCOPE_DATA, CACHE_SCOPE_HEADER } from './server/gate/page-cache';
 
-/** Logs the cause of any failed request on the server; the 500 page shows the visitor a plain message. */
+/**
+ * Runs for every Astro route (the built server's gate, src/server/gate/gate.ts, runs before it for every request):
+ * logs the cause of a failed request (the 500 page shows the visitor a plain message) and marks the answers of
+ * data-only routes so the gate may cache them per data version.
+ */
 export const onRequest = defineMiddleware(async (context, next) => {
+  let response: Response;
   try {
-    return await next();
+    response = await next();
   } catch (error) {
     console.error(`[page] ${context.request.method} ${context.url.pathname} failed:`, error);
     throw error;
   }
+  if (response.status === 200 && context.request.method === 'GET' && DATA_ONLY_ROUTES.has(context.routePattern)) {
+    try {
+      response.headers.set(CACHE_SCOPE_HEADER, CACHE_SCOPE_DATA);
+    } catch {
+      // Immutable headers (a fetched or redirected Response): simply not cached.
+    }
+  }
+  return response;
 });

@@ -1,0 +1,139 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { internalErrorAnswer, JSON_HEADERS, type JsonAnswer } from '../http';
+import { bufferAnswer, withValidator, writeAnswer, type BufferedAnswer } from './answer';
+import { refuseMethod, type MethodRefusal } from './method-policy';
+import { CACHE_SCOPE_DATA, CACHE_SCOPE_HEADER, PageCache } from './page-cache';
+import { cameOverHttps, securityHeaders, type SecurityHeaderOptions } from './security-headers';
+import { createStaticHandler } from './static-files';
+
+/** Astro's request handler (@astrojs/node in middleware mode). */
+export type AstroHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void, locals?: object) => Promise<void> | void;
+
+/** A route the gate answers itself, on node's objects, after everything every route gets (headers, methods). */
+export type DirectRoute = (params: URLSearchParams) => Promise<JsonAnswer>;
+
+/** What the gate needs. */
+export interface GateOptions {
+  astroHandler: AstroHandler;
+  /** dist/client: the built files. */
+  clientDir: string;
+  /** Direct routes by exact path (the search API: ≈0.7 ms less per call than Astro's pipeline). */
+  directRoutes?: ReadonlyMap<string, DirectRoute>;
+  /** The data version of the store now: cached pages are kept per version. */
+  dataVersion: () => string | number | Promise<string | number>;
+  /** TRUST_PROXY: believe X-Forwarded-Proto from the proxy in front (for HSTS). */
+  trustProxy?: boolean;
+  tileOrigin?: string | null;
+  cache?: PageCache;
+}
+
+/** Whether the request is anonymous and may share a cached answer (no cookie, no credentials). */
+function isAnonymous(req: IncomingMessage): boolean {
+  return req.headers.cookie === undefined && req.headers.authorization === undefined;
+}
+
+/** The refusal as an answer: JSON under /api, plain text elsewhere, with Allow on a 405. */
+function refusalAnswer(refusal: MethodRefusal): BufferedAnswer {
+  const body = refusal.json ? JSON.stringify({ error: refusal.message }) : `${refusal.message}\n`;
+  return {
+    status: refusal.status,
+    headers: {
+      'content-type': refusal.json ? JSON_HEADERS['content-type'] : 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+      ...(refusal.allow ? { allow: refusal.allow } : {}),
+    },
+    body: Buffer.from(body),
+  };
+}
+
+/** A JSON answer of a direct route, in memory. */
+function jsonAnswer(answer: JsonAnswer): BufferedAnswer {
+  return { status: answer.status, headers: { ...JSON_HEADERS, ...answer.headers }, body: Buffer.from(JSON.stringify(answer.body)) };
+}
+
+/** Cache-Control for an answer that names none: revalidate successes (private when the request had credentials), never keep errors. */
+function withCacheControl(answer: BufferedAnswer, anonymous: boolean): BufferedAnswer {
+  if (answer.headers['cache-control'] !== undefined) return answer;
+  const value = answer.status >= 200 && answer.status < 300 ? (anonymous ? 'no-cache' : 'private, no-cache') : 'no-store';
+  return { ...answer, headers: { ...answer.headers, 'cache-control': value } };
+}
+
+/** The answer with `charset=utf-8` on a text content type that names no charset (Astro sends bare `text/html`). */
+export function withCharset(answer: BufferedAnswer): BufferedAnswer {
+  const type = answer.headers['content-type'];
+  if (typeof type !== 'string' || /charset=/i.test(type) || !/^(text\/|application\/(json|geo\+json|javascript|xml)|image\/svg\+xml)/i.test(type)) return answer;
+  return { ...answer, headers: { ...answer.headers, 'content-type': `${type}; charset=utf-8` } };
+}
+
+/** Renders the request through Astro into memory; HEAD is rendered as GET (its body is then left out). */
+async function renderWithAstro(handler: AstroHandler, req: IncomingMessage, res: ServerResponse): Promise<BufferedAnswer> {
+  const method = req.method;
+  if (method === 'HEAD') req.method = 'GET';
+  try {
+    return await bufferAnswer(res, () => handler(req, res));
+  } finally {
+    req.method = method;
+  }
+}
+
+/** Logs a failure the gate could not turn into an answer and ends the response without a stack trace. */
+function answerInternalError(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  console.error(`[gate] ${req.method} ${req.url} failed:`, error);
+  if (res.headersSent) return void res.destroy();
+  res.statusCode = 500;
+  res.setHeader('content-type', 'text/plain; charset=utf-8');
+  res.setHeader('cache-control', 'no-store');
+  res.end('Internal error; the cause has been logged.\n');
+}
+
+/**
+ * The one way in: every request (pages, API, search, static files, errors) passes here first. It sets the
+ * security headers, refuses methods and paths no route answers, serves built files (precompressed, ETag, Range),
+ * answers direct routes, and renders the rest through Astro (whose middleware, src/middleware.ts, runs for every
+ * Astro route), then adds validators, compresses and caches what may be shared.
+ */
+export function createGate(options: GateOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const serveStatic = createStaticHandler(options.clientDir);
+  const cache = options.cache ?? new PageCache();
+  const headerOptions = (req: IncomingMessage): SecurityHeaderOptions => ({
+    https: cameOverHttps(Boolean((req.socket as { encrypted?: boolean }).encrypted), req.headers['x-forwarded-proto'], options.trustProxy ?? false),
+    tileOrigin: options.tileOrigin,
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = req.url ?? '/';
+    const queryAt = url.indexOf('?');
+    const rawPath = queryAt === -1 ? url : url.slice(0, queryAt);
+    const search = queryAt === -1 ? '' : url.slice(queryAt);
+    for (const [name, value] of Object.entries(securityHeaders(headerOptions(req)))) res.setHeader(name, value);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(rawPath);
+    } catch {
+      return writeAnswer(req, res, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, body: Buffer.from('Bad request: the address is not valid URL encoding.\n') });
+    }
+    const refusal = refuseMethod(req.method ?? 'GET', pathname, search);
+    if (refusal) return writeAnswer(req, res, refusalAnswer(refusal));
+    if (serveStatic(req, res, pathname)) return;
+    const anonymous = isAnonymous(req);
+    const direct = options.directRoutes?.get(pathname);
+    if (direct) {
+      const answer = await direct(new URLSearchParams(search)).catch((error: unknown) => internalErrorAnswer(req.method ?? 'GET', pathname, error));
+      return writeAnswer(req, res, withValidator(withCacheControl(jsonAnswer(answer), anonymous)));
+    }
+    const cacheKey = anonymous && (req.method === 'GET' || req.method === 'HEAD') ? `${req.headers.host ?? ''}|${url}` : null;
+    const version = cacheKey ? String(await options.dataVersion()) : '';
+    const hit = cacheKey ? cache.get(cacheKey, version) : undefined;
+    if (hit) return writeAnswer(req, res, hit);
+    const rendered = await renderWithAstro(options.astroHandler, req, res);
+    const scope = rendered.headers[CACHE_SCOPE_HEADER];
+    delete rendered.headers[CACHE_SCOPE_HEADER];
+    let answer = withValidator(withCacheControl(withCharset(rendered), anonymous));
+    if (cacheKey && scope === CACHE_SCOPE_DATA && answer.status === 200) answer = cache.put(cacheKey, version, answer);
+    return writeAnswer(req, res, answer);
+  }
+
+  return (req, res) => {
+    handle(req, res).catch((error: unknown) => answerInternalError(req, res, error));
+  };
+}

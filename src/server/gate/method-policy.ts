@@ -1,0 +1,56 @@
+/**
+ * Which methods each path answers, decided before any route runs: unknown methods (TRACE, CONNECT, made-up
+ * ones) never reach Astro, pages answer GET and HEAD (POST only to Astro Actions), and `/api/*` answers a wrong
+ * method or an unknown path in JSON. The API table is checked against src/pages/api by a test, so it cannot drift.
+ */
+
+/** Methods the portal implements at all; anything else is 501 Not Implemented. */
+const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/** Methods a page answers (POST goes to Astro Actions, whose form posts carry `?_action=` or use /_actions/). */
+export const PAGE_METHODS = ['GET', 'HEAD'] as const;
+
+/** One JSON API route: its path pattern and the methods it answers. */
+export interface ApiRoute {
+  pattern: RegExp;
+  methods: readonly string[];
+}
+
+/** Every route under /api (mirrors src/pages/api; tests/unit/gate/method-policy.test.ts keeps them in step). */
+export const API_ROUTES: readonly ApiRoute[] = [
+  { pattern: /^\/api\/v1\/health$/, methods: ['GET', 'HEAD'] },
+  { pattern: /^\/api\/v1\/search$/, methods: ['GET', 'HEAD'] },
+  { pattern: /^\/api\/v1\/clusters$/, methods: ['GET', 'HEAD'] },
+  { pattern: /^\/api\/v1\/clusters\.geojson$/, methods: ['GET', 'HEAD'] },
+  { pattern: /^\/api\/v1\/clusters\/[^/]+$/, methods: ['GET', 'HEAD'] },
+];
+
+/** What the gate answers instead of the route, when the method or path is refused. */
+export interface MethodRefusal {
+  status: 404 | 405 | 501;
+  /** The methods the path does answer (the Allow header), when known. */
+  allow?: string;
+  /** Whether the answer is JSON (under /api) or plain text. */
+  json: boolean;
+  message: string;
+}
+
+/** Whether the request is an Astro Action (a form post or the client's call), the only POST a page takes. */
+function isActionRequest(pathname: string, search: string): boolean {
+  return pathname.startsWith('/_actions/') || /(^|[?&])_action=/.test(search);
+}
+
+/** null when the route may run; otherwise the refusal (405 with Allow, 404 for an unknown API path, 501 for an unknown method). */
+export function refuseMethod(method: string, pathname: string, search = ''): MethodRefusal | null {
+  const api = pathname === '/api' || pathname.startsWith('/api/');
+  if (!KNOWN_METHODS.has(method)) return { status: 501, json: api, message: `the method ${method} is not implemented` };
+  if (api) {
+    const route = API_ROUTES.find((r) => r.pattern.test(pathname));
+    if (!route) return { status: 404, json: true, message: `no API route at ${pathname}; see /api/v1/clusters, /api/v1/search, /api/v1/health` };
+    if (method === 'OPTIONS' || !route.methods.includes(method)) return { status: 405, allow: route.methods.join(', '), json: true, message: `${pathname} answers ${route.methods.join(', ')}, not ${method}` };
+    return null;
+  }
+  if ((PAGE_METHODS as readonly string[]).includes(method)) return null;
+  if (method === 'POST' && isActionRequest(pathname, search)) return null;
+  return { status: 405, allow: PAGE_METHODS.join(', '), json: false, message: `${pathname} answers ${PAGE_METHODS.join(', ')}, not ${method}` };
+}

@@ -1,0 +1,30 @@
+import { searchAnswer } from '../api/search-answer';
+import { readTileSetting } from '../map/tiles';
+import { getStore } from '../store';
+import { createGate, type AstroHandler, type DirectRoute } from './gate';
+import { tileOriginOf } from './security-headers';
+
+/**
+ * Entry of the built server's gate (astro.config.mjs builds it as dist/server/server-gate.mjs beside Astro's
+ * entry, sharing its chunks, so the gate, the pages and the direct routes use one store and one search runtime).
+ */
+
+/** Routes answered on node's own objects, skipping the conversion to Web Request/Response (the search API). */
+const DIRECT_ROUTES: ReadonlyMap<string, DirectRoute> = new Map([['/api/v1/search', searchAnswer]]);
+
+/** Whether TRUST_PROXY says a proxy in front sets X-Forwarded-Proto truthfully ("1", "true", "yes"). */
+export function trustProxyFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  return /^(1|true|yes)$/i.test(env.TRUST_PROXY?.trim() ?? '');
+}
+
+/** The portal's gate around Astro's handler, configured from the environment (TRUST_PROXY, MAP_TILE_URL). */
+export function createPortalGate(astroHandler: AstroHandler, clientDir: string) {
+  return createGate({
+    astroHandler,
+    clientDir,
+    directRoutes: DIRECT_ROUTES,
+    dataVersion: () => getStore().clusters.dataVersion(),
+    trustProxy: trustProxyFromEnv(),
+    tileOrigin: tileOriginOf(readTileSetting()?.url),
+  });
+}
