@@ -9,12 +9,13 @@ import { EXIT_PORT_IN_USE, SHUTDOWN_GRACE_MS } from './lib/server-exit-codes.mjs
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const { handler } = await import(join(root, 'dist', 'server', 'entry.mjs'));
-const { createPortalGate } = await import(join(root, 'dist', 'server', 'server-gate.mjs'));
+const { createPortalGate, refuseConnect, warmUp } = await import(join(root, 'dist', 'server', 'server-gate.mjs'));
 
 const host = process.env.HOST || '0.0.0.0';
 const port = Number(process.env.PORT || 4321);
 const server = http.createServer(createPortalGate(handler, join(root, 'dist', 'client')));
 server.keepAliveTimeout = 65_000;
+server.on('connect', refuseConnect);
 
 server.on('error', (error) => {
   if (error.code === 'EADDRINUSE') {
@@ -23,9 +24,22 @@ server.on('error', (error) => {
   }
   throw error;
 });
-server.listen(port, host, () => {
-  console.log(`[server] listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
-});
+/** Starts taking requests. */
+function listen() {
+  server.listen(port, host, () => {
+    console.log(`[server] listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+  });
+}
+
+if (process.env.PORTAL_STANDBY === '1' && process.send) {
+  // On standby (scripts/lib/supervisor.ts): loaded and warm, listening only once the serving process is gone.
+  warmUp();
+  process.on('message', (message) => {
+    if (message?.type === 'listen') listen();
+  });
+  process.send({ type: 'ready' });
+  console.log('[server] loaded on standby');
+} else listen();
 
 let stopping = false;
 /** Stops taking connections, lets requests in flight finish (up to SHUTDOWN_GRACE_MS), then exits. */

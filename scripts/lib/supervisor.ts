@@ -42,27 +42,47 @@ export function tooManyRestarts(restartTimes: readonly number[], now: number, ma
 }
 
 /**
- * Starts `script` under this node and restarts it immediately whenever it exits unexpectedly (the portal
- * answers again as soon as the new process listens, about half a second). A port in use or more than
- * MAX_RESTARTS restarts in RESTART_WINDOW_MS make it give up with a log line saying why.
+ * Starts `script` under this node and keeps a second copy of it loaded on standby (`PORTAL_STANDBY=1`: it loads
+ * the portal, says `ready`, and listens only when told). When the serving process dies, the standby is told to
+ * listen at once (the portal answers again within milliseconds, not the second or so a cold start takes) and a
+ * new standby is started. A port in use, or more than MAX_RESTARTS unexpected exits in RESTART_WINDOW_MS, make
+ * it give up with a log line saying why.
  */
 export function superviseServer(script: string, options: SupervisorOptions): SupervisedServer {
   const restarts: number[] = [];
-  // The latest message of each type, sent to every new server process (a restarted one needs them too).
+  // The latest message of each type, sent to every new server process (a promoted standby needs them too).
   const messages = new Map<string, object>();
+  const ready = new WeakSet<ChildProcess>();
   let stopping = false;
-  let child = launch();
+  let active = launch(false);
+  let standby: ChildProcess | null = launch(true);
 
-  function launch(): ChildProcess {
+  function launch(asStandby: boolean): ChildProcess {
     // An IPC channel: messages from the supervisor, and the server notices if the supervisor vanishes.
-    const started = spawn(process.execPath, [script], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: options.env ?? process.env });
+    const env = { ...(options.env ?? process.env), PORTAL_STANDBY: asStandby ? '1' : '' };
+    const started = spawn(process.execPath, [script], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env });
     started.on('spawn', () => messages.forEach((m) => started.send(m)));
+    started.on('message', (message: { type?: string }) => {
+      if (message?.type === 'ready') ready.add(started);
+    });
     started.on('exit', (code, signal) => onExit(started, code, signal));
     return started;
   }
 
+  /** Makes the standby serve (or starts a cold one when it is not loaded yet) and starts a new standby. */
+  function replaceActive(): void {
+    if (standby && ready.has(standby) && standby.connected) {
+      active = standby;
+      active.send({ type: 'listen' });
+    } else {
+      standby?.kill('SIGKILL');
+      active = launch(false);
+    }
+    standby = launch(true);
+  }
+
   function onExit(exited: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
-    if (stopping || exited !== child) return;
+    if (stopping || (exited !== active && exited !== standby)) return;
     if (code === EXIT_PORT_IN_USE) {
       console.error('[start] the server cannot listen (its port is taken); stopping');
       return options.onGiveUp(1);
@@ -73,23 +93,33 @@ export function superviseServer(script: string, options: SupervisorOptions): Sup
       console.error(`[start] the server exited ${restarts.length} times within ${RESTART_WINDOW_MS / 1000} s (last: ${signal ?? `code ${code}`}); giving up — see the errors above`);
       return options.onGiveUp(1);
     }
-    console.error(`[start] the server exited (${signal ?? `code ${code}`}); restarting it`);
-    child = launch();
+    if (exited === standby) {
+      console.error(`[start] the standby server exited (${signal ?? `code ${code}`}); starting another`);
+      standby = launch(true);
+      return;
+    }
+    console.error(`[start] the server exited (${signal ?? `code ${code}`}); the standby takes over`);
+    replaceActive();
+  }
+
+  /** SIGTERM, then SIGKILL after the grace period; resolves once the process has exited. */
+  async function stopProcess(child: ChildProcess): Promise<void> {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS + 2000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 
   return {
-    current: () => child,
+    current: () => active,
     broadcast(message) {
-      messages.set(String((message as { type?: unknown }).type), message);
-      if (child.connected) child.send(message);
+      messages.set(message.type, message);
+      for (const child of [active, standby]) if (child?.connected) child.send(message);
     },
     async stop() {
       stopping = true;
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS + 2000))]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await Promise.all([active, standby].filter((c): c is ChildProcess => c !== null).map(stopProcess));
     },
   };
 }

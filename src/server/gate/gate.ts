@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { internalErrorAnswer, JSON_HEADERS, type JsonAnswer } from '../http';
 import { bufferAnswer, withValidator, writeAnswer, type BufferedAnswer } from './answer';
 import { refuseMethod, type MethodRefusal } from './method-policy';
@@ -84,6 +85,13 @@ function answerInternalError(req: IncomingMessage, res: ServerResponse, error: u
   res.setHeader('content-type', 'text/plain; charset=utf-8');
   res.setHeader('cache-control', 'no-store');
   res.end('Internal error; the cause has been logged.\n');
+}
+
+/** Answers a CONNECT request (node hands it over as a bare socket, outside the request handler): 501, then closes. */
+export function refuseConnect(_req: IncomingMessage, socket: Duplex): void {
+  const body = 'the method CONNECT is not implemented: this is not a proxy\n';
+  const headers = { ...securityHeaders({ https: false }), 'content-type': 'text/plain; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
+  socket.end(`HTTP/1.1 501 Not Implemented\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`);
 }
 
 /**

@@ -2,6 +2,8 @@ import { searchAnswer } from '../api/search-answer';
 import { readTileSetting } from '../map/tiles';
 import { getStore } from '../store';
 import { createGate, type AstroHandler, type DirectRoute } from './gate';
+
+export { refuseConnect } from './gate';
 import { tileOriginOf } from './security-headers';
 
 /**
@@ -27,4 +29,9 @@ export function createPortalGate(astroHandler: AstroHandler, clientDir: string) 
     trustProxy: trustProxyFromEnv(),
     tileOrigin: tileOriginOf(readTileSetting()?.url),
   });
+}
+
+/** Opens the store ahead of the first request (a standby server does this before it is asked to listen). */
+export function warmUp(): void {
+  getStore();
 }
