@@ -33,6 +33,8 @@ function isTextAnswer(answer: BufferedAnswer): boolean {
 
 /** The answer with an ETag when it is a 200 that a client may revalidate (not `no-store`). */
 export function withValidator(answer: BufferedAnswer): BufferedAnswer {
+  // A route's own validator wins (the GeoJSON's names the data it was built from, before serializing it).
+  if (!answer.etag && typeof answer.headers.etag === 'string') return { ...answer, etag: answer.headers.etag };
   if (answer.etag || answer.status !== 200 || /no-store/.test(String(answer.headers['cache-control'] ?? ''))) return answer;
   return { ...answer, etag: etag(answer.body) };
 }
@@ -50,14 +52,17 @@ function addVary(res: ServerResponse, token: string): void {
 export async function writeAnswer(req: IncomingMessage, res: ServerResponse, answer: BufferedAnswer): Promise<void> {
   for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined) res.setHeader(name, value);
   if (answer.etag) res.setHeader('etag', answer.etag);
-  if (answer.etag && (req.method === 'GET' || req.method === 'HEAD') && fresh(req.headers, { etag: answer.etag })) {
+  // Only If-None-Match is passed on: `fresh` treats a request's Cache-Control: no-cache as "send it all", which
+  // is right for caches in between but not for the origin (fetch() adds no-cache to every conditional request).
+  if (answer.etag && (req.method === 'GET' || req.method === 'HEAD') && fresh({ 'if-none-match': req.headers['if-none-match'] }, { etag: answer.etag })) {
     res.statusCode = 304;
     for (const name of ['content-type', 'content-length', 'content-encoding']) res.removeHeader(name);
     return void res.end();
   }
   let body = answer.body;
-  res.removeHeader('content-encoding');
-  if (isTextAnswer(answer)) {
+  // A route that encoded its body itself keeps its Content-Encoding; the gate never encodes twice.
+  const preEncoded = /^(br|gzip|deflate)$/i.test(String(answer.headers['content-encoding'] ?? ''));
+  if (!preEncoded && isTextAnswer(answer)) {
     addVary(res, 'Accept-Encoding');
     const encoding = negotiateEncoding(req.headers['accept-encoding'], ALL_ENCODINGS);
     if (encoding) {

@@ -20,7 +20,9 @@ export function isCompressibleType(contentType: string | undefined): boolean {
 export function negotiateEncoding(header: string | string[] | undefined, available: ReadonlySet<Encoding>): Encoding | null {
   if (!available.size) return null;
   const offered = (['br', 'gzip'] as const).filter((e) => available.has(e));
-  const best = new Negotiator({ headers: { 'accept-encoding': Array.isArray(header) ? header.join(', ') : header } }).encoding([...offered, 'identity']);
+  const available_ = [...offered, 'identity'];
+  // At equal q the portal's order wins (browsers send "gzip, deflate, br" and brotli is smaller).
+  const best = new Negotiator({ headers: { 'accept-encoding': Array.isArray(header) ? header.join(', ') : header } }).encoding(available_, { preferred: available_ });
   return best === 'br' || best === 'gzip' ? best : null;
 }
 

@@ -46,7 +46,7 @@ export class PageCache {
 
   /** Keeps an answer for `key` at this data version, compressed once; returns the answer to send. */
   put(key: string, version: string, answer: BufferedAnswer): BufferedAnswer {
-    const compressible = isCompressibleType(String(answer.headers['content-type'] ?? '')) && answer.body.length >= COMPRESS_MIN_BYTES;
+    const compressible = isCompressibleType(String(answer.headers['content-type'] ?? '')) && answer.body.length >= COMPRESS_MIN_BYTES && answer.headers['content-encoding'] === undefined;
     const stored: BufferedAnswer = compressible ? { ...answer, compressed: compressOnce(answer.body) } : answer;
     const bytes = stored.body.length + (stored.compressed?.br?.length ?? 0) + (stored.compressed?.gzip?.length ?? 0);
     if (bytes > this.maxBytes / 4) return stored; // one huge answer must not flush everything else

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip } from '../../../src/server/map/geojson-body';
 import { LruCache } from '../../../src/server/map/memo';
 
 describe('LruCache', () => {
@@ -25,16 +24,4 @@ describe('LruCache', () => {
   it('rejects a capacity below 1, naming it', () => {
     expect(() => new LruCache(0)).toThrow('got 0');
   });
-});
-
-describe('acceptsGzip', () => {
-  it.each([
-    ['gzip, deflate, br', true],
-    ['br;q=1.0, gzip;q=0.8', true],
-    ['*', true],
-    ['gzip;q=0', false],
-    ['identity', false],
-    ['', false],
-    [null, false],
-  ])('%s → %s', (header, expected) => expect(acceptsGzip(header)).toBe(expected));
 });

@@ -3,7 +3,7 @@ import { parseQuery } from '../../../lib/directory/query';
 import { etagMatches } from '../../../lib/map/etag';
 import { mapQuerySchema, needsSearch } from '../../../lib/map/query';
 import { badRequest, guardApi } from '../../../server/http';
-import { acceptsGzip, geojsonBody } from '../../../server/map/geojson-body';
+import { geojsonBody } from '../../../server/map/geojson-body';
 import { loadMapDataset, mapDataEtag } from '../../../server/map/map-data';
 import { getStore } from '../../../server/store';
 
@@ -31,7 +31,8 @@ export const GET: APIRoute = ({ request, url }) =>
     const dataset = await loadMapDataset(store, query);
     const etag = early ?? mapDataEtag(store, query, { source: dataset.source, slugs: dataset.items.map((c) => c.slug) });
     if (etagMatches(request.headers.get('if-none-match'), etag)) return notModified(etag);
-    const { body, gzip } = geojsonBody(`${store.config.dataDir}|${etag}`, dataset, acceptsGzip(request.headers.get('accept-encoding')));
+    // Uncompressed: the gate compresses (brotli or gzip) and caches the compressed copies of public answers.
+    const body = geojsonBody(`${store.config.dataDir}|${etag}`, dataset);
     return new Response(body, {
       status: 200,
       headers: {
@@ -39,7 +40,6 @@ export const GET: APIRoute = ({ request, url }) =>
         etag,
         vary: 'accept-encoding',
         'x-map-source': dataset.source,
-        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
         ...CACHE_HEADERS,
       },
     });
