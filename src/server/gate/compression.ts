@@ -16,13 +16,19 @@ export function isCompressibleType(contentType: string | undefined): boolean {
   return /^(text\/|application\/(json|geo\+json|javascript|xml|manifest\+json)|image\/svg\+xml)/i.test(contentType);
 }
 
+/** negotiator 1.x takes a preference order for ties; its @types package (0.6) does not know it yet. */
+interface PreferringNegotiator {
+  encoding(available: string[], options: { preferred: string[] }): string | undefined;
+}
+
 /** The best coding both the client accepts and `available` offers (br before gzip at equal q), or null for identity. */
 export function negotiateEncoding(header: string | string[] | undefined, available: ReadonlySet<Encoding>): Encoding | null {
   if (!available.size) return null;
   const offered = (['br', 'gzip'] as const).filter((e) => available.has(e));
   const available_ = [...offered, 'identity'];
   // At equal q the portal's order wins (browsers send "gzip, deflate, br" and brotli is smaller).
-  const best = new Negotiator({ headers: { 'accept-encoding': Array.isArray(header) ? header.join(', ') : header } }).encoding(available_, { preferred: available_ });
+  const negotiator = new Negotiator({ headers: { 'accept-encoding': Array.isArray(header) ? header.join(', ') : header } }) as unknown as PreferringNegotiator;
+  const best = negotiator.encoding(available_, { preferred: available_ });
   return best === 'br' || best === 'gzip' ? best : null;
 }
 
