@@ -9,21 +9,28 @@ import { DEFAULT_SETTINGS, indexSettingsSchema } from '../../../src/lib/settings
 const MEAN = DEFAULT_SETTINGS.index;
 const settings = (threshold: unknown) => indexSettingsSchema.parse({ threshold });
 
-/** A regional record with every value given (and sourced) unless overridden with null. */
+/**
+ * Every total is multiplied by this, so that populations are plausible (≥ 10,000; see regional-plausibility.ts)
+ * while the per-capita figures, and with them the hand-computed indices below, stay as written.
+ */
+const SCALE = 10_000;
+
+/** A regional record with every value given (and sourced) unless overridden with null; totals as written × SCALE. */
 function region(code: string, totals: { population: number; fdi: number | null; exports: number | null; imports: number | null; companies: number | null }): RegionalStatisticsRecord {
   const src = (v: number | null) => (v === null ? null : 'hand-made test value');
+  const scaled = (v: number | null) => (v === null ? null : v * SCALE);
   return {
     region: code,
     year: 2012,
-    population: totals.population,
+    population: totals.population * SCALE,
     populationSource: 'hand-made test value',
-    fdi: totals.fdi,
+    fdi: scaled(totals.fdi),
     fdiSource: src(totals.fdi),
-    exports: totals.exports,
+    exports: scaled(totals.exports),
     exportsSource: src(totals.exports),
-    imports: totals.imports,
+    imports: scaled(totals.imports),
     importsSource: src(totals.imports),
-    foreignOwnedCompanies: totals.companies,
+    foreignOwnedCompanies: scaled(totals.companies),
     foreignOwnedCompaniesSource: src(totals.companies),
   };
 }
