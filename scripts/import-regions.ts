@@ -2,6 +2,10 @@
  * Imports regional foreign economic statistics (CSV, see src/lib/regional-statistics.ts) into the store in DATA_DIR.
  * Streamed (memory does not grow with the file) and all-or-nothing: a bad line stops the import before anything is written.
  * Usage: npm run import:regions -- <file.csv>
+ *
+ * package.json runs this with `--max-semi-space-size=1`: each row makes short-lived strings and objects, and V8's
+ * default young generation (up to 16 MB per semi-space) grows to hold them; with 1 MB the peak memory of a 50 MB
+ * file drops from about 165 MB to about 125 MB, at no measurable cost in time (scripts/bench-import.ts).
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { resolve } from 'node:path';

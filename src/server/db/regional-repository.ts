@@ -32,7 +32,9 @@ export class RegionalImportBatch {
       CREATE TEMP TABLE region_statistics_staging (
         region TEXT NOT NULL, year INTEGER NOT NULL, population REAL NOT NULL, population_source TEXT NOT NULL,
         fdi REAL, fdi_source TEXT, exports REAL, exports_source TEXT, imports REAL, imports_source TEXT,
-        foreign_companies REAL, foreign_companies_source TEXT, PRIMARY KEY (region, year))`);
+        foreign_companies REAL, foreign_companies_source TEXT, PRIMARY KEY (region, year));
+      -- The staged rows live in a temporary file; a small page cache keeps them out of the process's memory.
+      PRAGMA temp.cache_size = -2000;`);
     this.insert = db.prepare(
       `INSERT INTO ${STAGING_TABLE} (${COLUMNS})
        VALUES (@region, @year, @population, @populationSource, @fdi, @fdiSource, @exports, @exportsSource,
@@ -73,6 +75,9 @@ export class RegionalImportBatch {
     const years = (db.prepare(`SELECT DISTINCT year FROM ${STAGING_TABLE} ORDER BY year`).all() as Array<{ year: number }>).map((r) => r.year);
     const now = nowIso();
     let queuedClusters: string[] = [];
+    // A large import would fill the store's page cache (16 MB) with pages written once; a small cache spills them to the WAL instead.
+    const cacheSize = db.pragma('main.cache_size', { simple: true }) as number;
+    db.pragma('main.cache_size = -2000');
     try {
       db.transaction(() => {
         // "WHERE true" lets SQLite parse ON CONFLICT after INSERT … SELECT (its documented parsing ambiguity).
@@ -105,6 +110,7 @@ export class RegionalImportBatch {
         db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'").run();
       })();
     } finally {
+      db.pragma(`main.cache_size = ${cacheSize}`);
       this.discard();
     }
     return { rows, regions, years, queuedClusters };

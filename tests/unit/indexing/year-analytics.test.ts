@@ -270,3 +270,46 @@ describe('computeYearAnalytics: nobody ranked', () => {
     for (const a of year.clusters.values()) expect(a.scenario.code).toBe('unknown');
   });
 });
+
+describe('computeYearAnalytics: stored values that are not finite or not plausible', () => {
+  // RU-TOM as in issue 9: a population of 5e-324 (and totals of 1e308) would make every per-capita figure Infinity.
+  const badTom = { ...FOUR_REGIONS[3]!, population: 5e-324, fdi: 1e308, exports: 1e308, imports: 0, foreignOwnedCompanies: 1e308 };
+
+  it('leaves the bad regional record out instead of throwing; the other regions keep their hand-computed index', () => {
+    const year = computeYearAnalytics(2012, FOUR, [...FOUR_REGIONS.slice(0, 3), badTom], MEAN);
+    // Without TOM the maxima are unchanged (TOM had zeros): KLU 2, SPE sqrt 3, MOW 0; the line is over KLU, MOW, SPE.
+    expect(year.regionIndex.get('RU-KLU')).toBeCloseTo(2, 12);
+    expect(year.regionIndex.get('RU-SPE')).toBeCloseTo(Math.sqrt(3), 12);
+    expect(year.regionIndex.has('RU-TOM')).toBe(false);
+    expect(year.regionThreshold).toBeCloseTo((2 + Math.sqrt(3)) / 3, 12);
+    expect(year.excluded.regional).toEqual([
+      expect.objectContaining({ region: 'RU-TOM', year: 2012, problem: { field: 'population', code: 'below-minimum', value: '5e-324', limit: 10_000 } }),
+    ]);
+  });
+
+  it("gives the affected cluster 'unknown' with the reason, and leaves the others' badges alone", () => {
+    const year = computeYearAnalytics(2012, FOUR, [...FOUR_REGIONS.slice(0, 3), badTom], MEAN);
+    expect(year.clusters.get('s4')!.scenario).toMatchObject({
+      code: 'unknown',
+      regionIndex: null,
+      excludedRegional: { field: 'population', code: 'below-minimum', value: '5e-324', limit: 10_000 },
+    });
+    expect(year.clusters.get('s1')!.scenario).toMatchObject({ code: 'supported', excludedRegional: null });
+  });
+
+  it('leaves out a cluster value of Infinity (as if not reported) and lists it', () => {
+    // s2's publications are Infinity: s2 reports nothing usable; the maximum stays 4 (s1), so s1 = 1, s3 = .25.
+    const clusters = FOUR.map((c) => (c.slug === 's2' ? { ...c, values: { publications: Infinity } } : c));
+    const year = computeYearAnalytics(2012, clusters, FOUR_REGIONS, MEAN);
+    expect(year.clusters.get('s1')!.overall!.value).toBe(1);
+    expect(year.clusters.get('s3')!.overall!.value).toBe(0.25);
+    expect(year.clusters.get('s2')!).toMatchObject({ notRanked: 'no-indicators', overall: null, reported: 0 });
+    expect(year.excluded.indicators).toEqual([
+      { slug: 's2', year: 2012, indicator: 'publications', value: 'Infinity', reason: 'publications must be a finite number ≥ 0, got Infinity' },
+    ]);
+  });
+
+  it('lists nothing when every value is good', () => {
+    expect(computeYearAnalytics(2012, FOUR, FOUR_REGIONS, MEAN).excluded).toEqual({ regional: [], indicators: [] });
+  });
+});
