@@ -34,6 +34,14 @@ beforeAll(async () => {
         `INSERT INTO region_statistics (region, year, population, population_source, fdi, fdi_source, imported_at)
          VALUES ('RU-MOW', 2011, 11900000, 'direct write', 9e999, 'direct write', '2026-01-01T00:00:00Z')`,
       ).run();
+      // A cluster indicator of Infinity (the table's CHECK (value >= 0) lets it in too).
+      const changed = db
+        .prepare(
+          `UPDATE indicator_values SET value = 9e999
+           WHERE cluster_id = (SELECT id FROM clusters WHERE slug = 'sarov-nuclear') AND year = 2012 AND indicator = 'publications'`,
+        )
+        .run().changes;
+      expect(changed).toBe(1);
       // Analytics are cached per data version; a writer that skips the bump is only seen after a restart,
       // so bump it like every writer of the store does, and the very next request computes with the bad rows.
       db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'").run();
@@ -49,7 +57,7 @@ afterAll(async () => {
   dataTemp?.remove();
 });
 
-describe('a bad regional row stored directly in SQLite', () => {
+describe('bad rows stored directly in SQLite (regional statistics and a cluster indicator)', () => {
   it.each([
     '/clusters',
     '/en/clusters',
@@ -105,6 +113,15 @@ describe('a bad regional row stored directly in SQLite', () => {
     }
   });
 
+  it('leaves the infinite indicator out of the index: Sarov counts 3 of 4 indicators', async () => {
+    const { items } = (await (await fetchT(`${portal.url}/api/v1/clusters?perPage=100`)).json()) as {
+      items: Array<{ slug: string; index: { reported: number; overall: number | null } }>;
+    };
+    const sarov = items.find((i) => i.slug === 'sarov-nuclear')!;
+    expect(sarov.index.reported).toBe(3);
+    expect(sarov.index.overall).toEqual(expect.any(Number));
+  });
+
   it('/api/v1/health answers 200 "degraded" and names each bad record (region, year, field)', async () => {
     const res = await fetchT(`${portal.url}/api/v1/health`);
     expect(res.status).toBe(200);
@@ -125,6 +142,13 @@ describe('a bad regional row stored directly in SQLite', () => {
         year: 2012,
         field: 'population',
         reason: 'population 5e-324 is below 10000 residents, fewer than any Russian region has: give the number of persons, not thousands',
+      },
+      {
+        table: 'indicator_values',
+        cluster: 'sarov-nuclear',
+        year: 2012,
+        field: 'publications',
+        reason: 'publications must be a finite number ≥ 0, got Infinity',
       },
     ]);
   });
