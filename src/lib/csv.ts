@@ -17,13 +17,13 @@ export interface CsvRecord {
   cells: string[];
 }
 
-/** Thrown for malformed CSV, naming the line. */
+/** Thrown for malformed CSV, naming the line; `reason` is the message without the "line N: " prefix. */
 export class CsvError extends Error {
   constructor(
     readonly line: number,
-    message: string,
+    readonly reason: string,
   ) {
-    super(`line ${line}: ${message}`);
+    super(`line ${line}: ${reason}`);
     this.name = 'CsvError';
   }
 }

@@ -32,6 +32,10 @@ export interface ExcludedIndicatorValue {
   reason: string;
 }
 
+/**
+ * A stored total: any value at all here (SQLite keeps text in a REAL column, Infinity passes its CHECK);
+ * the refinement below says what is wrong with it, in the same words as the importer.
+ */
 const storedAmount = z.unknown();
 
 /**

@@ -27,14 +27,14 @@ export const MAX_MONEY_PER_CAPITA = 1;
 /** Most foreign-owned companies per 10,000 residents: one company per ten residents (Moscow has about 15 per 10,000). */
 export const MAX_FOREIGN_COMPANIES_PER_10K = 1_000;
 
-/** The regional totals a record stores (money in million USD, population in persons). */
-export const REGIONAL_TOTAL_FIELDS = ['population', 'fdi', 'exports', 'imports', 'foreignOwnedCompanies'] as const;
+/** The regional inputs of the index: the totals a record stores (money in million USD, population in persons), in the order the badge lists them. */
+export const REGIONAL_INPUTS = ['population', 'fdi', 'exports', 'imports', 'foreignOwnedCompanies'] as const;
 
-/** One of {@link REGIONAL_TOTAL_FIELDS}. */
-export type RegionalTotalField = (typeof REGIONAL_TOTAL_FIELDS)[number];
+/** One of {@link REGIONAL_INPUTS}. */
+export type RegionalInput = (typeof REGIONAL_INPUTS)[number];
 
 /** A field a problem can be found in: a stored total, a derived per-capita indicator, or the record's key. */
-export type RegionalProblemField = RegionalTotalField | RegionalIndicator | 'region' | 'year';
+export type RegionalProblemField = RegionalInput | RegionalIndicator | 'region' | 'year';
 
 /** What is wrong with a value: not a number at all, not finite, negative, or outside its plausible bounds. */
 export type RegionalProblemCode = 'invalid' | 'not-finite' | 'negative' | 'below-minimum' | 'above-maximum';
@@ -64,7 +64,7 @@ const DERIVED_FORMULA: Record<RegionalIndicator, string> = {
 };
 
 /** Regional totals as stored or parsed; any value may be wrong when it was written around the importer. */
-export type RegionalTotalsInput = Partial<Record<RegionalTotalField, unknown>>;
+export type RegionalTotalsInput = Partial<Record<RegionalInput, unknown>>;
 
 /**
  * Every problem of one region's totals: first the totals themselves (a number, finite, ≥ 0, population within
@@ -77,7 +77,7 @@ export type RegionalTotalsInput = Partial<Record<RegionalTotalField, unknown>>;
  * // => [{ field: 'fdiPerCapita', code: 'above-maximum', value: '2', limit: 1 }]
  */
 export function findRegionalProblems(totals: RegionalTotalsInput): RegionalProblem[] {
-  const problems = REGIONAL_TOTAL_FIELDS.flatMap((field) => totalProblem(field, totals[field]) ?? []);
+  const problems = REGIONAL_INPUTS.flatMap((field) => totalProblem(field, totals[field]) ?? []);
   if (problems.length > 0) return problems;
   const derived = deriveRegionalIndicators({
     population: totals.population as number,
@@ -90,7 +90,7 @@ export function findRegionalProblems(totals: RegionalTotalsInput): RegionalProbl
 }
 
 /** The problem of one stored total, or undefined when it is fine (null means "not available", except for population). */
-function totalProblem(field: RegionalTotalField, value: unknown): RegionalProblem | undefined {
+function totalProblem(field: RegionalInput, value: unknown): RegionalProblem | undefined {
   if ((value === null || value === undefined) && field !== 'population') return undefined;
   if (typeof value !== 'number' || Number.isNaN(value)) return { field, code: 'invalid', value: String(value) };
   if (!Number.isFinite(value)) return { field, code: 'not-finite', value: String(value) };

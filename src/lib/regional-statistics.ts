@@ -27,7 +27,7 @@
  */
 import { z } from 'zod';
 import { CsvError, csvRecordToRow, parseCsvRecords, readCsvHeader, type CsvRecord } from './csv';
-import { describeRegionalProblem, findRegionalProblems } from './regional-plausibility';
+import { describeRegionalProblem, findRegionalProblems, REGIONAL_INPUTS, type RegionalInput } from './regional-plausibility';
 import { isRegionCode } from './regions';
 
 /** Unit of the money columns (fdi, exports, imports), the same for every row. */
@@ -52,11 +52,8 @@ export const REGIONAL_CSV_COLUMNS = [
   'foreign_owned_companies_source',
 ] as const;
 
-/** The regional inputs of the index, in the order the badge lists them. */
-export const REGIONAL_INPUTS = ['population', 'fdi', 'exports', 'imports', 'foreignOwnedCompanies'] as const;
-
-/** One of {@link REGIONAL_INPUTS}. */
-export type RegionalInput = (typeof REGIONAL_INPUTS)[number];
+/** The regional inputs of the index, in the order the badge lists them (defined beside their plausibility bounds). */
+export { REGIONAL_INPUTS, type RegionalInput } from './regional-plausibility';
 
 /** Statistics of one region in one year; money in {@link REGIONAL_MONEY_UNIT}; null = not available. */
 export interface RegionalStatisticsRecord {
@@ -82,6 +79,11 @@ export class RegionalImportError extends Error {
   ) {
     super(`line ${line}: ${reason}`);
     this.name = 'RegionalImportError';
+  }
+
+  /** The same problem found by the CSV reader (malformed CSV, a wrong number of cells). */
+  static fromCsvError(error: CsvError): RegionalImportError {
+    return new RegionalImportError(error.line, error.reason);
   }
 }
 
@@ -235,8 +237,7 @@ export class RegionalStatisticsReader {
       }
       return this.readRow(record);
     } catch (error) {
-      if (error instanceof CsvError) throw new RegionalImportError(error.line, error.message.replace(/^line \d+: /, ''));
-      throw error;
+      throw error instanceof CsvError ? RegionalImportError.fromCsvError(error) : error;
     }
   }
 
@@ -292,8 +293,7 @@ export function parseRegionalStatisticsCsv(text: string): RegionalStatisticsReco
   try {
     records = parseCsvRecords(text, REGIONAL_CSV_OPTIONS);
   } catch (error) {
-    if (error instanceof CsvError) throw new RegionalImportError(error.line, error.message.replace(/^line \d+: /, ''));
-    throw error;
+    throw error instanceof CsvError ? RegionalImportError.fromCsvError(error) : error;
   }
   const reader = new RegionalStatisticsReader();
   const parsed = records.flatMap((record) => reader.accept(record) ?? []);

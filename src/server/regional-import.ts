@@ -23,8 +23,7 @@ export async function importRegionalStatisticsFile(
     reader.finish();
   } catch (error) {
     batch.discard();
-    if (error instanceof CsvError) throw new RegionalImportError(error.line, error.message.replace(/^line \d+: /, ''));
-    throw error;
+    throw error instanceof CsvError ? RegionalImportError.fromCsvError(error) : error;
   }
   return batch.commit(actor);
 }

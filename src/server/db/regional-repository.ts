@@ -15,7 +15,7 @@ const COLUMNS = `region, year, population, population_source, fdi, fdi_source, e
 const SELECT_COLUMNS = `region, year, population, population_source, fdi, fdi_source, exports, exports_source,
   imports, imports_source, foreign_companies AS foreign_owned_companies, foreign_companies_source AS foreign_owned_companies_source`;
 
-/** Columns of the staging table: the record's field names, so one named-parameter insert serves both tables. */
+/** Where an import stages its rows: a TEMP table, private to the importing connection, with region_statistics' columns. */
 const STAGING_TABLE = 'temp.region_statistics_staging';
 
 /**
@@ -135,7 +135,8 @@ export class RegionalStatisticsRepository {
 
   /**
    * Upserts every record by (region, year) in ONE transaction (see {@link RegionalImportBatch.commit}).
-   * Records are expected to be validated already (parseRegionalStatisticsCsv); the table's checks guard the rest.
+   * Records are expected to be validated already (parseRegionalStatisticsCsv: plausible, each region and year once);
+   * a (region, year) given twice fails the staging table's key and nothing is written.
    */
   importRecords(records: readonly RegionalStatisticsRecord[], actor: string): RegionalImportReport {
     if (records.length === 0) throw new Error('nothing to import: pass at least one regional statistics record');
