@@ -19,11 +19,15 @@
  *   without a value is an error too. Values are finite numbers ≥ 0 with "." as the decimal point.
  * - Lines starting with "#" are comments. A (region, year) pair may appear only once.
  *
+ * - Each row must be plausible (src/lib/regional-plausibility.ts): a population of at least 10,000 and
+ *   per-capita figures that are finite and within the bounds a real region can have.
+ *
  * Parsing is all-or-nothing: the first bad row throws a {@link RegionalImportError} naming its line.
- * Pure: no I/O.
+ * Pure: no I/O (the streamed file is read in src/server/regional-import.ts with the same {@link RegionalStatisticsReader}).
  */
 import { z } from 'zod';
-import { CsvError, parseCsv } from './csv';
+import { CsvError, csvRecordToRow, parseCsvRecords, readCsvHeader, type CsvRecord } from './csv';
+import { describeRegionalProblem, findRegionalProblems, REGIONAL_INPUTS, type RegionalInput } from './regional-plausibility';
 import { isRegionCode } from './regions';
 
 /** Unit of the money columns (fdi, exports, imports), the same for every row. */
@@ -48,11 +52,8 @@ export const REGIONAL_CSV_COLUMNS = [
   'foreign_owned_companies_source',
 ] as const;
 
-/** The regional inputs of the index, in the order the badge lists them. */
-export const REGIONAL_INPUTS = ['population', 'fdi', 'exports', 'imports', 'foreignOwnedCompanies'] as const;
-
-/** One of {@link REGIONAL_INPUTS}. */
-export type RegionalInput = (typeof REGIONAL_INPUTS)[number];
+/** The regional inputs of the index, in the order the badge lists them (defined beside their plausibility bounds). */
+export { REGIONAL_INPUTS, type RegionalInput } from './regional-plausibility';
 
 /** Statistics of one region in one year; money in {@link REGIONAL_MONEY_UNIT}; null = not available. */
 export interface RegionalStatisticsRecord {
@@ -78,6 +79,11 @@ export class RegionalImportError extends Error {
   ) {
     super(`line ${line}: ${reason}`);
     this.name = 'RegionalImportError';
+  }
+
+  /** The same problem found by the CSV reader (malformed CSV, a wrong number of cells). */
+  static fromCsvError(error: CsvError): RegionalImportError {
+    return new RegionalImportError(error.line, error.reason);
   }
 }
 
@@ -201,58 +207,98 @@ export const regionalStatisticsRowSchema = z
       }
     }
   })
-  .transform(recordFromColumns);
+  .transform(recordFromColumns)
+  .superRefine((record, ctx) => {
+    // Derived figures can break even when every cell is a valid number: 1e308 exports + 1e308 imports overflow.
+    for (const problem of findRegionalProblems(record)) {
+      ctx.addIssue({ code: 'custom', path: [problem.field], message: describeRegionalProblem(problem) });
+    }
+  });
 
 /**
- * Parses a regional statistics CSV (see the module comment); all-or-nothing.
+ * Reads a regional statistics file record by record (the header first), so a streamed file needs no more memory
+ * than its longest row: validates the header, each row and the uniqueness of (region, year).
+ * Throws {@link RegionalImportError} naming the line of the first problem.
+ */
+export class RegionalStatisticsReader {
+  private header: string[] | null = null;
+  private headerLine = 1;
+  private rows = 0;
+  /** First line of each (region, year) seen: at most 83 regions × the years of REGIONAL_YEAR_RANGE entries. */
+  private readonly seen = new Map<string, number>();
+
+  /** Takes the next record of the file: the header, then data rows; returns the record a data row holds. */
+  accept(record: CsvRecord): RegionalStatisticsRecord | null {
+    try {
+      if (this.header === null) {
+        this.header = readRegionalHeader(record);
+        this.headerLine = record.line;
+        return null;
+      }
+      return this.readRow(record);
+    } catch (error) {
+      throw error instanceof CsvError ? RegionalImportError.fromCsvError(error) : error;
+    }
+  }
+
+  /** Ends the file: throws when it had no header or no data rows. */
+  finish(): void {
+    if (this.header === null) throw new RegionalImportError(1, 'the file is empty; a header row is expected');
+    if (this.rows === 0) throw new RegionalImportError(this.headerLine, 'the file has no data rows after the header');
+  }
+
+  private readRow(record: CsvRecord): RegionalStatisticsRecord {
+    const { line, cells } = csvRecordToRow(this.header!, record);
+    const result = regionalStatisticsRowSchema.safeParse(cells);
+    if (!result.success) throw new RegionalImportError(line, result.error.issues[0]?.message ?? 'invalid row');
+    const parsed = result.data;
+    const key = `${parsed.region} ${parsed.year}`;
+    const first = this.seen.get(key);
+    if (first !== undefined) {
+      throw new RegionalImportError(line, `${parsed.region} ${parsed.year} is given twice (lines ${first} and ${line})`);
+    }
+    this.seen.set(key, line);
+    this.rows += 1;
+    return parsed;
+  }
+}
+
+/** The header of a regional statistics file: every column required, none unknown, none repeated. */
+function readRegionalHeader(record: CsvRecord): string[] {
+  const header = readCsvHeader(record, REGIONAL_CSV_COLUMNS);
+  const unknown = header.filter((column) => !(REGIONAL_CSV_COLUMNS as readonly string[]).includes(column));
+  const repeated = header.filter((column, i) => header.indexOf(column) !== i);
+  if (unknown.length) {
+    throw new RegionalImportError(
+      record.line,
+      `unknown column(s): ${unknown.join(', ')}; expected: ${REGIONAL_CSV_COLUMNS.join(', ')}`,
+    );
+  }
+  if (repeated.length) throw new RegionalImportError(record.line, `column(s) given twice: ${repeated.join(', ')}`);
+  return header;
+}
+
+/** The options every reader of a regional statistics file passes to the CSV parser. */
+export const REGIONAL_CSV_OPTIONS = { commentPrefix: '#' } as const;
+
+/**
+ * Parses a regional statistics CSV held in memory (see the module comment); all-or-nothing.
  *
  * @throws RegionalImportError for the first bad line, e.g. `line 7: exports must be a number ≥ 0, got "-3"`.
  * @example
  * parseRegionalStatisticsCsv(text).map((r) => `${r.region} ${r.year}`); // => ['RU-KLU 2012', ...]
  */
 export function parseRegionalStatisticsCsv(text: string): RegionalStatisticsRecord[] {
-  let parsed: ReturnType<typeof parseCsv>;
+  let records: CsvRecord[];
   try {
-    parsed = parseCsv(text, REGIONAL_CSV_COLUMNS, { commentPrefix: '#' });
+    records = parseCsvRecords(text, REGIONAL_CSV_OPTIONS);
   } catch (error) {
-    if (error instanceof CsvError) throw new RegionalImportError(error.line, error.message.replace(/^line \d+: /, ''));
-    throw error;
+    throw error instanceof CsvError ? RegionalImportError.fromCsvError(error) : error;
   }
-  const { header, rows } = parsed;
-  const unknown = header.filter((column) => !(REGIONAL_CSV_COLUMNS as readonly string[]).includes(column));
-  const repeated = header.filter((column, i) => header.indexOf(column) !== i);
-  const headerLine = headerLineOf(text);
-  if (unknown.length) {
-    throw new RegionalImportError(
-      headerLine,
-      `unknown column(s): ${unknown.join(', ')}; expected: ${REGIONAL_CSV_COLUMNS.join(', ')}`,
-    );
-  }
-  if (repeated.length) throw new RegionalImportError(headerLine, `column(s) given twice: ${repeated.join(', ')}`);
-  if (rows.length === 0) throw new RegionalImportError(headerLine, 'the file has no data rows after the header');
-
-  const seen = new Map<string, number>();
-  return rows.map(({ line, cells }) => {
-    const result = regionalStatisticsRowSchema.safeParse(cells);
-    if (!result.success) {
-      throw new RegionalImportError(line, result.error.issues[0]?.message ?? 'invalid row');
-    }
-    const record = result.data;
-    const key = `${record.region} ${record.year}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      throw new RegionalImportError(line, `${record.region} ${record.year} is given twice (lines ${first} and ${line})`);
-    }
-    seen.set(key, line);
-    return record;
-  });
-}
-
-/** Line number of the header row: the first line that is neither empty nor a "#" comment. */
-function headerLineOf(text: string): number {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const index = lines.findIndex((l) => l.trim() !== '' && !l.startsWith('#'));
-  return index === -1 ? 1 : index + 1;
+  const reader = new RegionalStatisticsReader();
+  const parsed = records.flatMap((record) => reader.accept(record) ?? []);
+  reader.finish();
+  return parsed;
 }
 
 /**

@@ -38,9 +38,20 @@ export function getYearAnalytics(store: Store, year: number): YearAnalytics {
     values: values.get(c.slug) ?? {},
   }));
   const result = computeYearAnalytics(year, clusters, store.regions.listYear(year), store.settings.index);
+  reportExcluded(result);
   for (const k of cache.keys()) if (k.startsWith(`${store.config.dataDir}|`) && !k.startsWith(version)) cache.delete(k);
   cache.set(key, result);
   return result;
+}
+
+/** Logs the stored values a computation left out, once per computation (it is cached per data version). */
+function reportExcluded({ year, excluded }: YearAnalytics): void {
+  for (const e of excluded.regional) {
+    console.warn(`[analytics] ${e.region} ${year}: regional statistics left out of the index: ${e.reason}; re-import a corrected row (npm run import:regions)`);
+  }
+  for (const e of excluded.indicators) {
+    console.warn(`[analytics] ${e.slug} ${year}: indicator value left out of the index: ${e.reason}; correct the cluster's profile`);
+  }
 }
 
 /** The cluster's overall index in every year it has one, oldest first (for the line chart). */

@@ -1,3 +1,4 @@
+import type { IndicatorContribution } from '../lib/indexing/multivariate-index';
 import { placeCandidate, type WhatIfPosition } from '../lib/indexing/what-if';
 import type { IndicatorKey } from '../lib/profile/vocabulary';
 import { getYearAnalytics } from './analytics';
@@ -5,18 +6,18 @@ import type { Store } from './store';
 
 /** The candidate's position among all ranked public clusters of the year and, optionally, within one industry group. */
 export function evaluateWhatIf(store: Store, year: number, candidate: Partial<Record<IndicatorKey, number>>, group?: string): { overall: WhatIfPosition; industry: WhatIfPosition | null } {
-  const ranked = new Set([...getYearAnalytics(store, year).clusters.values()].filter((a) => a.overall).map((a) => a.slug));
-  const values = new Map<string, { id: string; group: string; values: Partial<Record<IndicatorKey, number>> }>();
   const groups = new Map(store.clusters.listPublic().map((c) => [c.slug, c.industryGroup as string]));
-  for (const row of store.clusters.listPublicIndicators(year)) {
-    if (!ranked.has(row.slug)) continue;
-    const entry = values.get(row.slug) ?? { id: row.slug, group: groups.get(row.slug) ?? '', values: {} };
-    entry.values[row.indicator] = row.value;
-    values.set(row.slug, entry);
-  }
-  const all = [...values.values()];
+  // The values the year's index used (stored values it left out stay out here too), read back from its explanation.
+  const all = [...getYearAnalytics(store, year).clusters.values()]
+    .filter((a) => a.overall)
+    .map((a) => ({ id: a.slug, group: groups.get(a.slug) ?? '', values: usedValues(a.contributions) }));
   return {
     overall: placeCandidate(all, candidate, store.settings.index),
     industry: group ? placeCandidate(all.filter((c) => c.group === group), candidate, store.settings.index) : null,
   };
+}
+
+/** The reported values behind an index explanation (n/a indicators absent). */
+function usedValues(contributions: readonly IndicatorContribution<IndicatorKey>[]): Partial<Record<IndicatorKey, number>> {
+  return Object.fromEntries(contributions.flatMap((c) => (c.value === null ? [] : [[c.indicator, c.value]])));
 }

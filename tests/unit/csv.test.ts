@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, parseCsv } from '../../src/lib/csv';
+import { CsvError, normalizeLineBreaks, parseCsv } from '../../src/lib/csv';
 
 /** The error parseCsv throws for the text, or a failure when it does not throw. */
 function csvError(text: string, required: string[] = []): CsvError {
@@ -53,6 +53,18 @@ describe('parseCsv', () => {
     });
   });
 
+  it('counts a CRLF inside a quoted cell as one line (csv-parse alone counts two)', () => {
+    const { rows } = parseCsv('a,b\r\n"x\r\ny",1\r\nlast,2\r\n');
+    expect(rows).toEqual([
+      { line: 2, cells: { a: 'x\ny', b: '1' } },
+      { line: 4, cells: { a: 'last', b: '2' } },
+    ]);
+  });
+
+  it('skips lines of spaces like empty ones', () => {
+    expect(parseCsv('a,b\n   \n1,2\n').rows).toEqual([{ line: 3, cells: { a: '1', b: '2' } }]);
+  });
+
   it('skips blank lines but keeps counting them', () => {
     expect(parseCsv('a,b\n\n1,2\n\n').rows).toEqual([{ line: 3, cells: { a: '1', b: '2' } }]);
   });
@@ -85,5 +97,16 @@ describe('parseCsv', () => {
     const error = csvError(text);
     expect(error.line).toBe(line);
     expect(error.message).toContain(words);
+  });
+});
+
+describe('normalizeLineBreaks', () => {
+  it.each([
+    ['CRLF and lone CR become LF', 'a\r\nb\rc', false, { text: 'a\nb\nc', pendingCr: false }],
+    ['a CR at the end of a chunk waits for the next', 'a\r', false, { text: 'a', pendingCr: true }],
+    ['a waiting CR followed by LF is one break', '\nb', true, { text: '\nb', pendingCr: false }],
+    ['a waiting CR followed by text is a break of its own', 'b', true, { text: '\nb', pendingCr: false }],
+  ])('%s', (_name, chunk, pending, expected) => {
+    expect(normalizeLineBreaks(chunk, pending)).toEqual(expected);
   });
 });

@@ -115,6 +115,32 @@ describe('parseRegionalStatisticsCsv: bad rows name their line and reason', () =
     { name: 'source without a value', line: 5, text: 'RU-ALT,2012,2390000,p,,,500,e,300,i,,c', reason: 'foreign_owned_companies_source is given but foreign_owned_companies is empty: leave both empty when the value is not available' },
     { name: 'duplicate region and year', line: 6, text: 'RU-TOM,2012,1070000,p,1,f,1,e,1,i,1,c', reason: 'RU-TOM 2012 is given twice (lines 4 and 6)' },
     { name: 'wrong number of cells', line: 5, text: 'RU-ALT,2012,2390000,p', reason: 'expected 12 cells, found 4' },
+    // Issue 9: rows the importer used to accept that made a per-capita value Infinity (or absurd) and broke every page.
+    {
+      name: 'the Infinity row of issue 9 (population 5e-324)',
+      line: 4,
+      text: 'RU-TOM,2012,5e-324,Rosstat,1e308,a,1e308,a,0,a,1e308,a',
+      reason: 'population 5e-324 is below 10000 residents, fewer than any Russian region has: give the number of persons, not thousands',
+    },
+    {
+      name: 'exports + imports that overflow',
+      line: 4,
+      text: 'RU-TOM,2012,1070000,Rosstat,1,a,1e308,a,1e308,a,1,a',
+      reason:
+        'foreign trade turnover per resident ((exports + imports) / population) is not a finite number (Infinity): the totals are too large for the population; check that money is in million USD and population in persons',
+    },
+    {
+      name: 'a population of 9,999',
+      line: 5,
+      text: 'RU-ALT,2012,9999,p,,,500,e,300,i,,',
+      reason: 'population 9999 is below 10000 residents, fewer than any Russian region has: give the number of persons, not thousands',
+    },
+    {
+      name: 'money in USD instead of million USD',
+      line: 3,
+      text: 'RU-KLU,2012,1000000,p,1500000000,f,1,e,1,i,1,c',
+      reason: 'FDI per resident (fdi / population) is 1500, above 1, more than any region has: check that money is in million USD and population in persons',
+    },
   ])('$name', ({ line, text, reason }) => {
     const error = parseError(withLine(line, text));
     expect(error.line).toBe(line);

@@ -6,6 +6,8 @@ import { computeRegionalIndex } from './regional-index';
 import { classifyScenario, type ScenarioCode } from './scenario';
 import { computeThreshold, type ThresholdRule } from './threshold';
 import { missingRegionalInputs, type RegionalInput, type RegionalStatisticsRecord } from '../regional-statistics';
+import { screenIndicatorRows, screenRegionalRecords, type ExcludedIndicatorValue, type ExcludedRegionalRecord } from '../data-screening';
+import type { RegionalProblem } from '../regional-plausibility';
 
 /** A cluster as the yearly computation sees it. */
 export interface AnalyticsCluster {
@@ -39,6 +41,8 @@ export interface ScenarioView {
   /** Regional inputs missing for the cluster's region: all five when it has no statistics for the year, else the
    *  ones counted as 0 by the formula (empty when the cluster is unranked). */
   missingRegionalInputs: RegionalInput[];
+  /** Why the region's statistics of the year were left out of the regional index (a value no region can have), or null. */
+  excludedRegional: RegionalProblem | null;
 }
 
 /** Everything computed for one cluster in one year. */
@@ -62,6 +66,8 @@ export interface YearAnalytics {
   clusterThreshold: number | null;
   regionThreshold: number | null;
   regionIndex: Map<string, number>;
+  /** Stored values the computation left out because they are not finite or not plausible (the health check names them). */
+  excluded: { regional: ExcludedRegionalRecord[]; indicators: ExcludedIndicatorValue[] };
 }
 
 /** The settings' threshold rule for one of the two indices. */
@@ -88,12 +94,25 @@ function regionalIndex(regions: readonly RegionalStatisticsRecord[], settings: I
   return new Map(results.map((r) => [r.id, r.value]));
 }
 
+/** A cluster's values without those that are not finite or negative (stored around the application), and what was dropped. */
+function screenClusterValues(year: number, cluster: AnalyticsCluster): { cluster: AnalyticsCluster; excluded: ExcludedIndicatorValue[] } {
+  const rows = Object.entries(cluster.values).map(([indicator, value]) => ({ slug: cluster.slug, year, indicator, value: value as unknown }));
+  const { usable, excluded } = screenIndicatorRows(rows);
+  if (excluded.length === 0) return { cluster, excluded };
+  return { cluster: { ...cluster, values: Object.fromEntries(usable.map((r) => [r.indicator, r.value])) }, excluded };
+}
+
 /**
  * Computes the internationalization index of every cluster for one year over two comparison sets
  * (all clusters with data that year; the cluster's industry group), the regional index and the scenarios.
  * Clusters with self-assessment grade 1 are not ranked and stay out of both sets.
+ * Total: a stored value that is not finite or not plausible is left out (and listed in `excluded`), never thrown on.
  */
-export function computeYearAnalytics(year: number, clusters: readonly AnalyticsCluster[], regions: readonly RegionalStatisticsRecord[], settings: IndexSettings): YearAnalytics {
+export function computeYearAnalytics(year: number, givenClusters: readonly AnalyticsCluster[], givenRegions: readonly RegionalStatisticsRecord[], settings: IndexSettings): YearAnalytics {
+  const screenedClusters = givenClusters.map((c) => screenClusterValues(year, c));
+  const clusters = screenedClusters.map((s) => s.cluster);
+  const { usable: regions, excluded: excludedRegional } = screenRegionalRecords(givenRegions);
+  const excludedByRegion = new Map(excludedRegional.map((e) => [e.region, e.problem]));
   const withData = clusters.filter((c) => Object.keys(c.values).length > 0);
   const ranked = withData.filter((c) => c.selfAssessment !== 1);
   const toItem = (c: AnalyticsCluster) => ({ id: c.slug, values: c.values });
@@ -125,6 +144,7 @@ export function computeYearAnalytics(year: number, clusters: readonly AnalyticsC
       clusterThreshold,
       regionThreshold,
       missingRegionalInputs: own ? missingRegionalInputs(regionByCode.get(c.region)) : [],
+      excludedRegional: excludedByRegion.get(c.region) ?? null,
     };
     result.set(c.slug, {
       slug: c.slug,
@@ -138,5 +158,13 @@ export function computeYearAnalytics(year: number, clusters: readonly AnalyticsC
       scenario,
     });
   }
-  return { year, clusters: result, maxima: overall?.explained.maxima ?? null, clusterThreshold, regionThreshold, regionIndex: regionIndexById };
+  return {
+    year,
+    clusters: result,
+    maxima: overall?.explained.maxima ?? null,
+    clusterThreshold,
+    regionThreshold,
+    regionIndex: regionIndexById,
+    excluded: { regional: excludedRegional, indicators: screenedClusters.flatMap((s) => s.excluded) },
+  };
 }

@@ -1,6 +1,7 @@
 import type { Profile } from '../../lib/profile';
 import type { ClusterAnalytics } from '../../lib/indexing/year-analytics';
 import type { ScenarioCode } from '../../lib/indexing/scenario';
+import type { RegionalProblem } from '../../lib/regional-plausibility';
 import type { DirectoryItem } from '../directory';
 
 /** The index block of a list item: both comparison sets with ranks, and how many indicators were reported. */
@@ -26,6 +27,8 @@ export interface ScenarioJson {
   clusterThreshold: number | null;
   regionThreshold: number | null;
   missingRegionalInputs: string[];
+  /** Why the region's statistics were left out of the regional index (field, problem code, value, bound), or null. */
+  excludedRegional: RegionalProblem | null;
 }
 
 /** Public list item of GET /api/v1/clusters. */
@@ -70,6 +73,7 @@ export function toScenarioJson(a: ClusterAnalytics | null, year: number | null):
     clusterThreshold: s?.clusterThreshold ?? null,
     regionThreshold: s?.regionThreshold ?? null,
     missingRegionalInputs: s?.missingRegionalInputs ?? [],
+    excludedRegional: s?.excludedRegional ?? null,
   };
 }
 

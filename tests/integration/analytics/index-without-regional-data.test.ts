@@ -103,6 +103,7 @@ describe('without regional statistics', () => {
         clusterThreshold: expect.any(Number),
         regionThreshold: null,
         missingRegionalInputs: ['population', 'fdi', 'exports', 'imports', 'foreignOwnedCompanies'],
+        excludedRegional: null,
       });
       expect(item.scenario.clusterThreshold).toBeCloseTo(EXPECTED.clusterThreshold, 9);
     }

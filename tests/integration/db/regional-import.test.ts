@@ -151,6 +151,75 @@ describe('regional statistics import', () => {
     }
   });
 
+  it.each([
+    // Issue 9: the importer accepted these, and the Infinity they produce turned most pages into 500s.
+    ['a population of 5e-324 (the Infinity row)', 'RU-TOM,2012,5e-324,Rosstat,1e308,a,1e308,a,0,a,1e308,a', 'population 5e-324 is below 10000 residents'],
+    ['exports + imports that overflow', 'RU-TOM,2012,1070000,Rosstat,1,a,1e308,a,1e308,a,1,a', 'foreign trade turnover per resident ((exports + imports) / population) is not a finite number (Infinity)'],
+    ['a population of 9,999', 'RU-TOM,2012,9999,Rosstat,1,a,1,a,1,a,1,a', 'population 9999 is below 10000 residents'],
+  ])('rejects %s through the script, naming the line, and changes nothing', (_name, row, reason) => {
+    const good = parseRegionalStatisticsCsv(readFileSync(FIXTURE, 'utf8'));
+    let store = openStore({ dataDir: temp.dir, contentDir: CONTENT });
+    new RegionalStatisticsRepository(store.db).importRecords(good, 'test');
+    const before = snapshot(store.db);
+    const tomBefore = new RegionalStatisticsRepository(store.db).get('RU-TOM', 2012);
+    store.db.close();
+
+    // The fixture with RU-TOM replaced by the bad row; good rows come before and after it.
+    const lines = readFileSync(FIXTURE, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('RU-TOM,'));
+    lines[at] = row;
+    const file = join(temp.dir, 'implausible.csv');
+    writeFileSync(file, lines.join('\n'));
+
+    const { status, stdout, stderr } = runImport(temp.dir, file);
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`${file} line ${at + 1}: ${reason}`);
+    expect(stderr).toContain('nothing was imported');
+
+    store = openStore({ dataDir: temp.dir, contentDir: CONTENT });
+    try {
+      expect(snapshot(store.db)).toEqual(before);
+      expect(new RegionalStatisticsRepository(store.db).get('RU-TOM', 2012)).toEqual(tomBefore);
+    } finally {
+      store.db.close();
+    }
+  });
+
+  it('streams a file with CRLF line ends and a multi-line quoted source, naming the right line of a later bad row', () => {
+    const header = readFileSync(FIXTURE, 'utf8').split('\n').find((l) => l.startsWith('region,'))!;
+    const text = [
+      '# CRLF file',
+      header,
+      'RU-KLU,2012,1010000,"Rosstat,\r\nRegions of Russia 2013",1500,f,1200,e,3500,i,480,c',
+      'RU-TOM,2012,1070000,p,820,f,3050,e,620,i,360,c',
+      'RU-ALT,2013,2390000,p,,,500,e,300,i,-5,c',
+    ].join('\r\n');
+    const file = join(temp.dir, 'crlf.csv');
+    writeFileSync(file, text);
+    const bad = runImport(temp.dir, file);
+    expect(bad.status).toBe(1);
+    // Lines: 1 comment, 2 header, 3–4 the quoted two-line source, 5 RU-TOM, 6 RU-ALT.
+    expect(bad.stderr).toContain(`${file} line 6: foreign_owned_companies must be a number ≥ 0, got "-5"`);
+
+    writeFileSync(file, text.replace(',-5,c', ',5,c'));
+    const good = runImport(temp.dir, file);
+    expect(good.stderr).toBe('');
+    expect(good.stdout).toMatch(/imported 3 rows .*: 3 regions, years 2012, 2013;/);
+    const store = openStore({ dataDir: temp.dir, contentDir: CONTENT });
+    try {
+      expect(new RegionalStatisticsRepository(store.db).get('RU-KLU', 2012)?.populationSource).toBe('Rosstat,\nRegions of Russia 2013');
+    } finally {
+      store.db.close();
+    }
+  });
+
+  it('reports an unreadable file before opening the store', () => {
+    const { status, stderr } = runImport(temp.dir, join(temp.dir, 'no-such.csv'));
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/no-such\.csv: cannot read the file: ENOENT/);
+  });
+
   it('prints a usage message without a file', () => {
     const { status, stderr } = runImport(temp.dir);
     expect(status).toBe(1);

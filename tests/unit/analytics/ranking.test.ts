@@ -11,7 +11,8 @@ import { DEFAULT_SETTINGS } from '../../../src/lib/settings';
  *   c it-electronics RU-SPE  PU 5  → 0.25  (3rd overall, 1st of 1 IT: 5/5 = 1)
  *   d it-electronics RU-TOM  self-assessment 1 → unranked
  *   e nuclear        RU-TOM  nothing reported → unranked
- * Region index (population 1, only fdi given, the other inputs count 0): fdi 1 / 2 / 4 → KLU .25, MOW .5,
+ * Region index (population 1,000,000, only fdi given, the other inputs count 0): fdi 0.1 / 0.2 / 0.4 million USD
+ * per resident → KLU .25, MOW .5,
  * SPE 1 (maximum 4); RU-TOM has no record, so d and e have no region index.
  * Names: en a Delta, b alpha, c Charlie, d Bravo, e Echo; ru a Альфа, b Вега, c Гамма, d Бета, e Дельта.
  */
@@ -23,11 +24,12 @@ const CLUSTERS: Array<AnalyticsCluster & { name: { ru: string; en: string } }> =
   { slug: 'e', name: { en: 'Echo', ru: 'Дельта' }, industryGroup: 'nuclear', region: 'RU-TOM', selfAssessment: null, values: {} },
 ];
 
-function record(region: string, fdi: number): RegionalStatisticsRecord {
-  return { region, year: 2012, population: 1, populationSource: 's', fdi, fdiSource: 's', exports: null, exportsSource: null, imports: null, importsSource: null, foreignOwnedCompanies: null, foreignOwnedCompaniesSource: null };
+/** A regional record with only FDI given: `fdiPerResident` million USD for each of 1,000,000 residents. */
+function record(region: string, fdiPerResident: number): RegionalStatisticsRecord {
+  return { region, year: 2012, population: 1_000_000, populationSource: 's', fdi: fdiPerResident * 1_000_000, fdiSource: 's', exports: null, exportsSource: null, imports: null, importsSource: null, foreignOwnedCompanies: null, foreignOwnedCompaniesSource: null };
 }
 
-const YEAR = computeYearAnalytics(2012, CLUSTERS, [record('RU-KLU', 1), record('RU-MOW', 2), record('RU-SPE', 4)], DEFAULT_SETTINGS.index);
+const YEAR = computeYearAnalytics(2012, CLUSTERS, [record('RU-KLU', 0.1), record('RU-MOW', 0.2), record('RU-SPE', 0.4)], DEFAULT_SETTINGS.index);
 const ITEMS: RankingInput[] = CLUSTERS.map((c) => ({ slug: c.slug, name: c.name, region: c.region, industryGroup: c.industryGroup, analytics: YEAR.clusters.get(c.slug)! }));
 
 const slugs = (rows: Array<{ slug: string }>) => rows.map((r) => r.slug);
@@ -66,7 +68,7 @@ describe('buildRanking: overall set', () => {
     // e2 reports nothing but lives in RU-SPE, the region with the highest index: the contract says
     // "unranked rows always last", so it must not come first.
     const clusters = [...CLUSTERS, { slug: 'e2', name: { en: 'Foxtrot', ru: 'Фокстрот' }, industryGroup: 'nuclear', region: 'RU-SPE', selfAssessment: null, values: {} }];
-    const year = computeYearAnalytics(2012, clusters, [record('RU-KLU', 1), record('RU-MOW', 2), record('RU-SPE', 4)], DEFAULT_SETTINGS.index);
+    const year = computeYearAnalytics(2012, clusters, [record('RU-KLU', 0.1), record('RU-MOW', 0.2), record('RU-SPE', 0.4)], DEFAULT_SETTINGS.index);
     const items: RankingInput[] = clusters.map((c) => ({ slug: c.slug, name: c.name, region: c.region, industryGroup: c.industryGroup, analytics: year.clusters.get(c.slug)! }));
     const rows = buildRanking(items, { set: 'overall', sort: 'regionIndex' }, 'en');
     expect(slugs(rows).slice(0, 3)).toEqual(['c', 'b', 'a']);

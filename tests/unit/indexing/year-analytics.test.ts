@@ -9,21 +9,28 @@ import { DEFAULT_SETTINGS, indexSettingsSchema } from '../../../src/lib/settings
 const MEAN = DEFAULT_SETTINGS.index;
 const settings = (threshold: unknown) => indexSettingsSchema.parse({ threshold });
 
-/** A regional record with every value given (and sourced) unless overridden with null. */
+/**
+ * Every total is multiplied by this, so that populations are plausible (≥ 10,000; see regional-plausibility.ts)
+ * while the per-capita figures, and with them the hand-computed indices below, stay as written.
+ */
+const SCALE = 10_000;
+
+/** A regional record with every value given (and sourced) unless overridden with null; totals as written × SCALE. */
 function region(code: string, totals: { population: number; fdi: number | null; exports: number | null; imports: number | null; companies: number | null }): RegionalStatisticsRecord {
   const src = (v: number | null) => (v === null ? null : 'hand-made test value');
+  const scaled = (v: number | null) => (v === null ? null : v * SCALE);
   return {
     region: code,
     year: 2012,
-    population: totals.population,
+    population: totals.population * SCALE,
     populationSource: 'hand-made test value',
-    fdi: totals.fdi,
+    fdi: scaled(totals.fdi),
     fdiSource: src(totals.fdi),
-    exports: totals.exports,
+    exports: scaled(totals.exports),
     exportsSource: src(totals.exports),
-    imports: totals.imports,
+    imports: scaled(totals.imports),
     importsSource: src(totals.imports),
-    foreignOwnedCompanies: totals.companies,
+    foreignOwnedCompanies: scaled(totals.companies),
     foreignOwnedCompaniesSource: src(totals.companies),
   };
 }
@@ -261,5 +268,48 @@ describe('computeYearAnalytics: nobody ranked', () => {
     expect(year.clusters.get('d')!.notRanked).toBe('self-assessment-1');
     expect(year.clusters.get('e')!.notRanked).toBe('no-indicators');
     for (const a of year.clusters.values()) expect(a.scenario.code).toBe('unknown');
+  });
+});
+
+describe('computeYearAnalytics: stored values that are not finite or not plausible', () => {
+  // RU-TOM as in issue 9: a population of 5e-324 (and totals of 1e308) would make every per-capita figure Infinity.
+  const badTom = { ...FOUR_REGIONS[3]!, population: 5e-324, fdi: 1e308, exports: 1e308, imports: 0, foreignOwnedCompanies: 1e308 };
+
+  it('leaves the bad regional record out instead of throwing; the other regions keep their hand-computed index', () => {
+    const year = computeYearAnalytics(2012, FOUR, [...FOUR_REGIONS.slice(0, 3), badTom], MEAN);
+    // Without TOM the maxima are unchanged (TOM had zeros): KLU 2, SPE sqrt 3, MOW 0; the line is over KLU, MOW, SPE.
+    expect(year.regionIndex.get('RU-KLU')).toBeCloseTo(2, 12);
+    expect(year.regionIndex.get('RU-SPE')).toBeCloseTo(Math.sqrt(3), 12);
+    expect(year.regionIndex.has('RU-TOM')).toBe(false);
+    expect(year.regionThreshold).toBeCloseTo((2 + Math.sqrt(3)) / 3, 12);
+    expect(year.excluded.regional).toEqual([
+      expect.objectContaining({ region: 'RU-TOM', year: 2012, problem: { field: 'population', code: 'below-minimum', value: '5e-324', limit: 10_000 } }),
+    ]);
+  });
+
+  it("gives the affected cluster 'unknown' with the reason, and leaves the others' badges alone", () => {
+    const year = computeYearAnalytics(2012, FOUR, [...FOUR_REGIONS.slice(0, 3), badTom], MEAN);
+    expect(year.clusters.get('s4')!.scenario).toMatchObject({
+      code: 'unknown',
+      regionIndex: null,
+      excludedRegional: { field: 'population', code: 'below-minimum', value: '5e-324', limit: 10_000 },
+    });
+    expect(year.clusters.get('s1')!.scenario).toMatchObject({ code: 'supported', excludedRegional: null });
+  });
+
+  it('leaves out a cluster value of Infinity (as if not reported) and lists it', () => {
+    // s2's publications are Infinity: s2 reports nothing usable; the maximum stays 4 (s1), so s1 = 1, s3 = .25.
+    const clusters = FOUR.map((c) => (c.slug === 's2' ? { ...c, values: { publications: Infinity } } : c));
+    const year = computeYearAnalytics(2012, clusters, FOUR_REGIONS, MEAN);
+    expect(year.clusters.get('s1')!.overall!.value).toBe(1);
+    expect(year.clusters.get('s3')!.overall!.value).toBe(0.25);
+    expect(year.clusters.get('s2')!).toMatchObject({ notRanked: 'no-indicators', overall: null, reported: 0 });
+    expect(year.excluded.indicators).toEqual([
+      { slug: 's2', year: 2012, indicator: 'publications', value: 'Infinity', reason: 'publications must be a finite number ≥ 0, got Infinity' },
+    ]);
+  });
+
+  it('lists nothing when every value is good', () => {
+    expect(computeYearAnalytics(2012, FOUR, FOUR_REGIONS, MEAN).excluded).toEqual({ regional: [], indicators: [] });
   });
 });

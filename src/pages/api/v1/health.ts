@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { findExcludedRecords } from '../../../server/data-health';
 import { json } from '../../../server/http';
 import { searchStatus } from '../../../server/search/service';
 import { getStore } from '../../../server/store';
@@ -8,14 +9,17 @@ import { getStore } from '../../../server/store';
  * search is "ok" (Meilisearch answers) or "fallback" (SQLite FTS5 answers; searchState says why:
  * starting, unavailable or disabled — the server log has the details);
  * searchPending counts the outbox rows not yet delivered to Meilisearch.
+ * status is "degraded" (still 200) when stored values are left out of the analytics; excludedRecords names them.
  */
 export const GET: APIRoute = () => {
   try {
     const store = getStore();
     const clusters = store.clusters.countPublic();
     const search = searchStatus(store);
+    const excludedRecords = findExcludedRecords(store);
     return json({
-      status: 'ok',
+      status: excludedRecords.length > 0 ? 'degraded' : 'ok',
+      excludedRecords,
       db: 'ok',
       search: search.mode === 'meilisearch' ? 'ok' : 'fallback',
       searchState: search.state,
