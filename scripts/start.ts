@@ -55,7 +55,14 @@ const search = await startSearchServer(process.env, readServerConfig().dataDir);
 if (search) Object.assign(process.env, { MEILI_URL: search.url, MEILI_MASTER_KEY: search.apiKey });
 process.env.HOST ??= '0.0.0.0';
 process.env.PORT ??= '4321';
-const server = spawn(process.execPath, [join(root, 'scripts', 'server.mjs')], { stdio: 'inherit', env: process.env });
+// stdio 'ipc': the channel on which the server learns Meilisearch's new URL after a restart (below).
+const server = spawn(process.execPath, [join(root, 'scripts', 'server.mjs')], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: process.env });
+// [search-url] A restarted Meilisearch listens on a fresh port: tell the server (followSearchUrlChanges in
+// src/server/search/runtime.ts) and keep MEILI_URL current for a server spawned later. null: it died, contact nothing.
+search?.onUrlChange((url) => {
+  if (url) process.env.MEILI_URL = url;
+  if (server.connected) server.send({ type: 'meili-url', url }, (error) => error && console.error(`[start] could not send the server Meilisearch's URL: ${error.message}`));
+});
 let stopping = false;
 
 /** Stops the server and the embedded Meilisearch, then exits with the given code. */
