@@ -23,9 +23,11 @@ import { REGIONS } from '../src/lib/regions';
 import { buildSearchRequests } from '../src/lib/search/meili-request';
 import { searchQuerySchema, type SearchQueryInput } from '../src/lib/search/query';
 import { readServerConfig } from '../src/server/config';
-import { createMeiliHttp, type MeiliHttp } from '../src/server/search/http-client';
+import { Agent, request } from 'undici';
 import { EMBEDDED_STATE_FILE, startSearchServer } from '../src/server/search/embedded';
-import { DEFAULT_INDEX_UID } from '../src/server/search/runtime';
+import { DEFAULT_INDEX_UID } from '../src/server/search/meili-config';
+import { createMeiliClient } from '../src/server/search/meili-client';
+import { ensureSearchKey } from '../src/server/search/search-key';
 import { openStore } from '../src/server/store';
 import { positiveIntFlag, prng, quantile } from './lib/bench-kit';
 import { freePort, spawnCollected } from './lib/process-kit';
@@ -121,6 +123,17 @@ async function time(call: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+/** The benchmark's HTTP client: raw status, text and headers over a keep-alive undici Agent (the portal's own transport). */
+function rawHttp(baseUrl: string, apiKey?: string) {
+  const agent = new Agent({ keepAliveTimeout: 4000 });
+  const headers = { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
+  const send = async ({ method, path, body }: { method: 'GET' | 'POST'; path: string; body?: string }) => {
+    const res = await request(baseUrl + path, { dispatcher: agent, method, headers, ...(body === undefined ? {} : { body }) });
+    return { status: res.statusCode, text: await res.body.text(), headers: res.headers };
+  };
+  return { send, getJson: async <T>(path: string) => JSON.parse((await send({ method: 'GET', path })).text) as T, close: () => agent.close() };
+}
+
 if (!existsSync(join(root, 'dist', 'server', 'entry.mjs'))) {
   console.error('bench:search needs a build of the portal: run `ASTRO_TELEMETRY_DISABLED=1 npx astro build` first.');
   process.exit(2);
@@ -164,12 +177,12 @@ const stopPortal = async () => {
 };
 process.on('SIGINT', () => void stopPortal().finally(() => process.exit(130)));
 
-const api: MeiliHttp = createMeiliHttp({ url: `http://127.0.0.1:${port}`, timeoutMs: 30_000 });
+const api = rawHttp(`http://127.0.0.1:${port}`);
 try {
   t0 = performance.now();
   for (;;) {
     if (portal.child.exitCode !== null) throw new Error(`the portal exited:\n${output()}`);
-    const health = await api.request<{ search: string; searchPending: number }>('GET', '/api/v1/health').catch(() => null);
+    const health = await api.getJson<{ search: string; searchPending: number }>('/api/v1/health').catch(() => null);
     if (health?.search === 'ok' && health.searchPending === 0) break;
     if (performance.now() - t0 > 600_000) throw new Error(`search did not get ready in 10 minutes:\n${output()}`);
     await new Promise((r) => setTimeout(r, 250));
@@ -178,10 +191,14 @@ try {
 
   const meiliUrl = ownMeili?.url ?? (JSON.parse(readFileSync(join(temp.dir, EMBEDDED_STATE_FILE), 'utf8')) as { url: string }).url;
   const meiliKey = readFileSync(join(temp.dir, 'meili-master-key'), 'utf8').trim();
-  const meili = createMeiliHttp({ url: meiliUrl, apiKey: meiliKey, timeoutMs: 30_000 });
+  // Meilisearch is asked with the search-only key, as the portal asks it.
+  const admin = createMeiliClient({ url: meiliUrl, apiKey: meiliKey }, 30_000);
+  const searchKey = await ensureSearchKey(admin.client, DEFAULT_INDEX_UID);
+  await admin.close();
+  const meili = rawHttp(meiliUrl, searchKey);
   const proxyPort = await freePort();
-  proxy = spawnCollected(process.execPath, [join(root, 'scripts', 'lib', 'pass-through-proxy.mjs'), String(proxyPort), meiliUrl, meiliKey], {});
-  const viaProxy = createMeiliHttp({ url: `http://127.0.0.1:${proxyPort}`, timeoutMs: 30_000 });
+  proxy = spawnCollected(process.execPath, [join(root, 'scripts', 'lib', 'pass-through-proxy.mjs'), String(proxyPort), meiliUrl, searchKey], {});
+  const viaProxy = rawHttp(`http://127.0.0.1:${proxyPort}`);
   for (t0 = performance.now(); !proxy.output().includes('[proxy] ready'); await new Promise((r) => setTimeout(r, 50)))
     if (proxy.child.exitCode !== null || performance.now() - t0 > 10_000) throw new Error(`the pass-through proxy did not start:\n${proxy.output()}`);
   const generated = Array.from({ length: WARMUP + QUERIES }, () => {
@@ -244,8 +261,8 @@ try {
   }
   const floorMs: number[] = [];
   for (let i = 0; i < Math.min(QUERIES, 200); i++) floorMs.push(await time(health));
-  meili.close();
-  viaProxy.close();
+  await meili.close();
+  await viaProxy.close();
 
   for (const ms of [...timings, floorMs]) ms.sort((a, b) => a - b);
   const [meiliMs, apiMs, proxyMs] = timings as [number[], number[], number[]];
@@ -269,6 +286,6 @@ try {
   console.error('[bench] failed:', error);
   process.exitCode = 1;
 } finally {
-  api.close();
+  await api.close();
   await stopPortal();
 }

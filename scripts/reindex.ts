@@ -5,10 +5,10 @@
  * else starts the embedded one just for the rebuild. MEILI_INDEX names the index (default "clusters").
  */
 import { readServerConfig } from '../src/server/config';
-import { MeiliClient } from '../src/server/search/client';
 import { connectForScript } from '../src/server/search/embedded';
+import { readMeiliSettings } from '../src/server/search/meili-config';
+import { createMeiliClient } from '../src/server/search/meili-client';
 import { rebuildIndex } from '../src/server/search/reindex';
-import { DEFAULT_INDEX_UID } from '../src/server/search/runtime';
 import { openStore } from '../src/server/store';
 
 const config = readServerConfig();
@@ -18,11 +18,11 @@ const server = await connectForScript(process.env, config.dataDir).catch((error:
   store.db.close();
   process.exit(1);
 });
-const client = new MeiliClient(server, { timeoutMs: 30_000 });
-const indexUid = process.env.MEILI_INDEX?.trim() || DEFAULT_INDEX_UID;
+const meili = createMeiliClient(server, 30_000);
+const { indexUid } = readMeiliSettings(process.env);
 try {
   console.log(`[reindex] building "${indexUid}" from ${config.dataDir} on ${server.url}${server.embedded ? ' (started for this run)' : ''}…`);
-  const report = await rebuildIndex(store, client, indexUid);
+  const report = await rebuildIndex(store, meili.client, indexUid);
   console.log(
     `[reindex] ${report.documents} public profiles indexed as ${report.builtAs} and swapped into "${indexUid}" in ${report.ms} ms` +
       (report.reopened ? `; ${report.reopened} changes made meanwhile are queued for the new index` : ''),
@@ -31,7 +31,7 @@ try {
   console.error('[reindex] failed; the previous index is still serving searches:', error);
   process.exitCode = 1;
 } finally {
-  client.close();
+  await meili.close();
   await server.stop();
   store.db.close();
 }

@@ -66,6 +66,12 @@ if (search) Object.assign(process.env, { MEILI_URL: search.url, MEILI_MASTER_KEY
 const server = superviseServer(join(root, 'scripts', 'server.mjs'), {
   onGiveUp: (code) => void stopAll(code),
 });
+// A restarted Meilisearch listens on a fresh port: tell the server processes (followSearchUrlChanges in
+// src/server/search/runtime.ts) and keep MEILI_URL current for those started later. null: it died, contact nothing.
+search?.onUrlChange((url) => {
+  if (url) process.env.MEILI_URL = url;
+  server.broadcast({ type: 'meili-url', url });
+});
 let stopping = false;
 
 /** Stops the server and the embedded Meilisearch, then exits with the given code. */

@@ -13,7 +13,7 @@ export interface SupervisedServer {
   /** The process serving now (a new one after each restart). */
   current(): ChildProcess;
   /** Sends a message to the server now and after each restart (e.g. a new Meilisearch URL). */
-  broadcast(message: { type: string }): void;
+  broadcast(message: { type: string; [field: string]: unknown }): void;
   /** SIGTERM, then SIGKILL after the server's grace period; resolves once it has exited. */
   stop(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { searchAnswer } from '../api/search-answer';
 import { readTileSetting } from '../map/tiles';
+import { followSearchUrlChanges } from '../search/runtime';
 import { getStore } from '../store';
 import { createGate, type AstroHandler, type DirectRoute } from './gate';
 
@@ -21,6 +22,8 @@ export function trustProxyFromEnv(env: NodeJS.ProcessEnv = process.env): boolean
 
 /** The portal's gate around Astro's handler, configured from the environment (TRUST_PROXY, MAP_TILE_URL). */
 export function createPortalGate(astroHandler: AstroHandler, clientDir: string) {
+  // From the first moment, also on standby: a Meilisearch restarted meanwhile has a new port (scripts/start.ts).
+  followSearchUrlChanges();
   return createGate({
     astroHandler,
     clientDir,

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { MeiliConnection } from './client';
+import type { MeiliConnection } from './meili-client';
 import { resolveMeiliConfig, type EmbeddedMeiliConfig } from './meili-config';
 import { loadOrCreateMasterKey, startMeilisearch, waitForHealthy, type MeiliProcess } from './meili-process';
 
@@ -10,7 +10,14 @@ export const EMBEDDED_STATE_FILE = 'meilisearch.json';
 
 /** A Meilisearch the portal can use, and how to let go of it. */
 export interface SearchServer extends MeiliConnection {
+  /** Where it answers now (an embedded server moves to a fresh port when restarted). */
+  readonly url: string;
   embedded: boolean;
+  /**
+   * Calls `listener(null)` when the embedded process died (stop contacting its old port: another process may take
+   * it) and `listener(url)` once it answers again on a fresh port. Never called for an external server.
+   */
+  onUrlChange(listener: (url: string | null) => void): void;
   /** Stops the embedded process (and its supervisor); nothing for an external server. */
   stop(): Promise<void>;
   /** pid of the embedded process now (it changes when the supervisor restarts it); null for an external server. */
@@ -22,13 +29,23 @@ function restartDelayMs(restarts: number): number {
   return Math.min(1000 * 2 ** restarts, 30_000);
 }
 
+/** An external server: nothing to stop, its URL never changes. */
+function externalServer(connection: MeiliConnection): SearchServer {
+  return { ...connection, embedded: false, onUrlChange: () => undefined, pid: () => null, stop: async () => {} };
+}
+
 /**
- * Starts the embedded Meilisearch and keeps it running: if it exits unexpectedly, it is restarted on the
- * same port (the portal keeps its MEILI_URL) after a growing delay, while search answers from the fallback.
+ * Starts the embedded Meilisearch and keeps it running: if it exits unexpectedly, it is restarted after a
+ * growing delay on a FRESH free port, never one it used before (a local process that bound the old port in the
+ * gap would otherwise receive the master key), while search answers from the fallback. Listeners and the state
+ * file follow the new URL.
  */
 async function superviseEmbedded(config: EmbeddedMeiliConfig, dataDir: string): Promise<SearchServer> {
   const masterKey = loadOrCreateMasterKey(config.keyFile);
   let current: MeiliProcess = await startMeilisearch({ bin: config.bin, dbPath: config.dbPath, masterKey });
+  const usedPorts = [current.port];
+  const listeners = new Set<(url: string | null) => void>();
+  const announce = (url: string | null) => listeners.forEach((listener) => listener(url));
   const stateFile = join(dataDir, EMBEDDED_STATE_FILE);
   const writeState = () => writeFileSync(stateFile, `${JSON.stringify({ url: current.url, pid: current.pid })}\n`, { mode: 0o600 });
   writeState();
@@ -37,13 +54,18 @@ async function superviseEmbedded(config: EmbeddedMeiliConfig, dataDir: string): 
     for (let restarts = 0; ; ) {
       const exit = await current.exited;
       if (stopping) return;
-      console.error(`[search] Meilisearch (pid ${current.pid}) exited (${exit.signal ?? `code ${exit.code}`}); restarting it — search uses the fallback meanwhile`);
+      rmSync(stateFile, { force: true }); // npm run reindex must not send the master key to the dead port either
+      announce(null);
+      console.error(`[search] Meilisearch (pid ${current.pid}) exited (${exit.signal ?? `code ${exit.code}`}); restarting it on a fresh port — search uses the fallback meanwhile`);
       await sleep(restartDelayMs(restarts++));
       if (stopping) return;
       try {
-        current = await startMeilisearch({ bin: config.bin, dbPath: config.dbPath, masterKey, port: current.port });
+        current = await startMeilisearch({ bin: config.bin, dbPath: config.dbPath, masterKey, avoidPorts: usedPorts });
+        usedPorts.push(current.port);
         writeState();
         restarts = 0;
+        console.log(`[search] Meilisearch restarted (pid ${current.pid}) at ${current.url}`);
+        announce(current.url);
       } catch (error) {
         console.error(`[search] could not restart Meilisearch: ${(error as Error).message}`);
       }
@@ -51,9 +73,12 @@ async function superviseEmbedded(config: EmbeddedMeiliConfig, dataDir: string): 
   };
   void watch();
   return {
-    url: current.url,
+    get url() {
+      return current.url;
+    },
     apiKey: masterKey,
     embedded: true,
+    onUrlChange: (listener) => void listeners.add(listener),
     pid: () => current.pid,
     stop: async () => {
       stopping = true;
@@ -71,7 +96,7 @@ async function superviseEmbedded(config: EmbeddedMeiliConfig, dataDir: string): 
 export async function startSearchServer(env: NodeJS.ProcessEnv, dataDir: string): Promise<SearchServer | null> {
   try {
     const config = resolveMeiliConfig(env, dataDir);
-    if (config.mode === 'external') return { url: config.url, apiKey: config.masterKey, embedded: false, pid: () => null, stop: async () => {} };
+    if (config.mode === 'external') return externalServer({ url: config.url, apiKey: config.masterKey });
     return await superviseEmbedded(config, dataDir);
   } catch (error) {
     console.error(`[search] Meilisearch is not available, search runs in the reduced SQLite mode: ${(error as Error).message}`);
@@ -96,12 +121,12 @@ export async function findRunningEmbedded(dataDir: string, keyFile: string): Pro
  */
 export async function connectForScript(env: NodeJS.ProcessEnv, dataDir: string): Promise<SearchServer> {
   const config = resolveMeiliConfig(env, dataDir);
-  if (config.mode === 'external') return { url: config.url, apiKey: config.masterKey, embedded: false, pid: () => null, stop: async () => {} };
+  if (config.mode === 'external') return externalServer({ url: config.url, apiKey: config.masterKey });
   const running = await findRunningEmbedded(dataDir, config.keyFile);
-  if (running) return { ...running, embedded: false, pid: () => null, stop: async () => {} };
+  if (running) return externalServer(running);
   const masterKey = loadOrCreateMasterKey(config.keyFile);
   const meili = await startMeilisearch({ bin: config.bin, dbPath: config.dbPath, masterKey });
-  return { url: meili.url, apiKey: masterKey, embedded: true, pid: () => meili.pid, stop: () => meili.stop() };
+  return { url: meili.url, apiKey: masterKey, embedded: true, onUrlChange: () => undefined, pid: () => meili.pid, stop: () => meili.stop() };
 }
 
 /**

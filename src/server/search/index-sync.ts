@@ -1,7 +1,8 @@
 import { SEARCH_INDEX_SETTINGS } from '../../lib/search/index-settings';
 import { roundIndex, type SearchDocument } from '../../lib/search/document';
+import type { Meilisearch, Settings } from 'meilisearch';
 import type { Store } from '../store';
-import { MeiliTaskError, type MeiliClient } from './client';
+import { MeiliTaskError, succeeded } from './meili-client';
 import { defaultYearFields, loadDocuments } from './documents';
 import { SearchOutbox, type OutboxRow } from './outbox';
 
@@ -31,11 +32,14 @@ export function isSubset(wanted: unknown, actual: unknown, ordered = false): boo
   return wanted === actual;
 }
 
+/** SEARCH_INDEX_SETTINGS as the client's Settings type (its lists are mutable arrays; ours are `as const`, never mutated). */
+export const MEILI_INDEX_SETTINGS = SEARCH_INDEX_SETTINGS as unknown as Settings;
+
 /** Applies SEARCH_INDEX_SETTINGS when the index's settings differ (so a routine start enqueues no task). */
-export async function ensureSettings(client: MeiliClient, indexUid: string): Promise<boolean> {
-  const actual = await client.http.request<unknown>('GET', `/indexes/${encodeURIComponent(indexUid)}/settings`);
-  if (isSubset(SEARCH_INDEX_SETTINGS, actual)) return false;
-  await client.updateSettings(indexUid, SEARCH_INDEX_SETTINGS);
+export async function ensureSettings(client: Meilisearch, indexUid: string): Promise<boolean> {
+  const index = client.index(indexUid);
+  if (isSubset(SEARCH_INDEX_SETTINGS, await index.getSettings())) return false;
+  await succeeded(index.updateSettings(MEILI_INDEX_SETTINGS));
   return true;
 }
 
@@ -56,7 +60,7 @@ export class IndexSync {
 
   constructor(
     private readonly store: Store,
-    private readonly client: MeiliClient,
+    private readonly client: Meilisearch,
     private readonly indexUid: string,
   ) {
     this.outbox = new SearchOutbox(store.db);
@@ -67,11 +71,9 @@ export class IndexSync {
     this.sent.clear();
     this.analyticsVersion = null;
     for (let offset = 0; ; offset += FETCH_PAGE) {
-      const page = await this.client.http.request<{ results: Pick<SearchDocument, 'id' | 'index' | 'scenario'>[] }>(
-        'POST',
-        `/indexes/${encodeURIComponent(this.indexUid)}/documents/fetch`,
-        { fields: ['id', 'index', 'scenario'], offset, limit: FETCH_PAGE },
-      );
+      const page = await this.client
+        .index<SearchDocument>(this.indexUid)
+        .getDocuments<Pick<SearchDocument, 'id' | 'index' | 'scenario'>>({ fields: ['id', 'index', 'scenario'], offset, limit: FETCH_PAGE });
       for (const doc of page.results) this.sent.set(doc.id, analyticsKey({ index: doc.index ?? null, scenario: doc.scenario }));
       if (page.results.length < FETCH_PAGE) return;
     }
@@ -105,8 +107,9 @@ export class IndexSync {
   /** Sends the current state of the rows' clusters (documents, or deletions) and marks the rows done. */
   private async deliver(rows: readonly OutboxRow[]): Promise<void> {
     const { documents, removed } = loadDocuments(this.store, [...new Set(rows.map((r) => r.slug))]);
-    await this.client.replaceDocuments(this.indexUid, documents);
-    await this.client.deleteDocuments(this.indexUid, removed);
+    const index = this.client.index(this.indexUid);
+    if (documents.length) await succeeded(index.addDocuments(documents));
+    if (removed.length) await succeeded(index.deleteDocuments(removed));
     this.outbox.markDone(rows.map((r) => r.id));
     for (const d of documents) this.sent.set(d.id, analyticsKey(d));
     for (const slug of removed) this.sent.delete(slug);
@@ -124,7 +127,7 @@ export class IndexSync {
       // Only documents known to be in the index: a partial update of a missing one would create a nameless document.
       if (analyticsKey(doc) !== key) partials.push(doc);
     }
-    await this.client.updateDocuments(this.indexUid, partials);
+    if (partials.length) await succeeded(this.client.index(this.indexUid).updateDocuments(partials));
     for (const p of partials) this.sent.set(p.id, analyticsKey(p));
     this.analyticsVersion = version;
     return partials.length;

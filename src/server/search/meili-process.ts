@@ -15,7 +15,7 @@ import {
 import net from 'node:net';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createMeiliHttp } from './http-client.ts';
+import { createMeiliClient, describeMeiliError, type MeiliClient } from './meili-client.ts';
 
 /** Meilisearch refuses `--env production` with a master key shorter than this (bytes). */
 export const MIN_MASTER_KEY_BYTES = 16;
@@ -32,6 +32,8 @@ export interface StartMeiliOptions {
   host?: string;
   /** TCP port; a free one is picked when omitted. */
   port?: number;
+  /** Ports a picked free port must not be (a restart avoids the one the crashed process had). */
+  avoidPorts?: readonly number[];
   /** Where stdout/stderr go (appended); default `${dbPath}/../meilisearch.log`. */
   logFile?: string;
   /** Meilisearch `--log-level`; default WARN so each search request is not logged. */
@@ -118,28 +120,28 @@ function createKeyFileAtomically(keyFile: string, key: string): boolean {
 /** Polls GET {url}/health every 100 ms until it answers {"status":"available"}; rejects after timeoutMs. */
 export async function waitForHealthy(url: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const http = createMeiliHttp({ url, timeoutMs: Math.min(1000, timeoutMs) });
+  const meili = createMeiliClient({ url }, Math.min(1000, timeoutMs));
   let lastProblem = 'no answer yet';
   try {
     while (Date.now() < deadline) {
       signal?.throwIfAborted();
-      const problem = await healthProblem(http);
+      const problem = await healthProblem(meili);
       if (problem === undefined) return;
       lastProblem = problem;
       await sleep(HEALTH_POLL_MS, undefined, signal ? { signal } : {});
     }
   } finally {
-    http.close();
+    await meili.close();
   }
   throw new Error(`Meilisearch at ${url} was not healthy within ${timeoutMs} ms (last: ${lastProblem}).`);
 }
 
-async function healthProblem(http: ReturnType<typeof createMeiliHttp>): Promise<string | undefined> {
+async function healthProblem(meili: MeiliClient): Promise<string | undefined> {
   try {
-    const health = await http.request<{ status?: string }>('GET', '/health');
+    const health = await meili.client.health();
     return health?.status === 'available' ? undefined : `status ${JSON.stringify(health)}`;
   } catch (error) {
-    return (error as Error).message;
+    return describeMeiliError(error);
   }
 }
 
@@ -148,7 +150,7 @@ export async function startMeilisearch(options: StartMeiliOptions): Promise<Meil
   assertKeyLength(options.masterKey);
   const host = options.host ?? '127.0.0.1';
   for (let attempt = 1; ; attempt++) {
-    const port = options.port ?? (await findFreePort(host));
+    const port = options.port ?? (await findFreePort(host, options.avoidPorts ?? []));
     if (options.port !== undefined) await assertPortFree(host, port);
     try {
       return await startOnce({ ...options, host, port });
@@ -168,8 +170,16 @@ function assertKeyLength(masterKey: string): void {
   }
 }
 
+/** A free port that is none of `avoid`. */
+async function findFreePort(host: string, avoid: readonly number[]): Promise<number> {
+  for (;;) {
+    const port = await anyFreePort(host);
+    if (!avoid.includes(port)) return port;
+  }
+}
+
 /** Asks the OS for a free port: bind to port 0, read it, close. */
-function findFreePort(host: string): Promise<number> {
+function anyFreePort(host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();

@@ -1,7 +1,9 @@
-import { SEARCH_INDEX_SETTINGS, SEARCH_PRIMARY_KEY } from '../../lib/search/index-settings';
+import { SEARCH_PRIMARY_KEY } from '../../lib/search/index-settings';
 import type { SearchDocument } from '../../lib/search/document';
+import type { Meilisearch } from 'meilisearch';
 import type { Store } from '../store';
-import type { MeiliClient } from './client';
+import { MEILI_INDEX_SETTINGS } from './index-sync';
+import { indexExists, meiliErrorCode, MeiliTaskError, succeeded } from './meili-client';
 import { loadAllDocuments } from './documents';
 import { SearchOutbox } from './outbox';
 
@@ -28,11 +30,21 @@ function buildIndexName(indexUid: string, now = Date.now()): string {
 }
 
 /** Deletes build indexes left by interrupted rebuilds (older than an hour, so a concurrent rebuild is left alone). */
-async function removeStaleBuilds(client: MeiliClient, indexUid: string): Promise<void> {
+async function removeStaleBuilds(client: Meilisearch, indexUid: string): Promise<void> {
   const prefix = `${indexUid}_build_`;
-  for (const uid of await client.listIndexes()) {
+  for (const { uid } of (await client.getRawIndexes({ limit: 1000 })).results) {
     const started = parseInt(uid.slice(prefix.length), 36);
-    if (uid.startsWith(prefix) && Number.isFinite(started) && Date.now() - started > STALE_BUILD_MS) await client.deleteIndex(uid);
+    if (uid.startsWith(prefix) && Number.isFinite(started) && Date.now() - started > STALE_BUILD_MS) await deleteIndex(client, uid);
+  }
+}
+
+/** Deletes an index and waits; a missing index is fine. */
+async function deleteIndex(client: Meilisearch, uid: string): Promise<void> {
+  try {
+    await succeeded(client.deleteIndex(uid));
+  } catch (error) {
+    const code = error instanceof MeiliTaskError ? error.task.error?.code : meiliErrorCode(error);
+    if (code !== 'index_not_found') throw error;
   }
 }
 
@@ -52,24 +64,25 @@ function snapshot(store: Store): { snapshotId: number; documents: SearchDocument
  * swap-indexes), so searches never see a half-built index. Outbox rows written while building are
  * queued again, because they may have reached the old index only.
  */
-export async function rebuildIndex(store: Store, client: MeiliClient, indexUid: string): Promise<RebuildReport> {
+export async function rebuildIndex(store: Store, client: Meilisearch, indexUid: string): Promise<RebuildReport> {
   const started = Date.now();
   await removeStaleBuilds(client, indexUid);
   const { snapshotId, documents } = snapshot(store);
   const builtAs = buildIndexName(indexUid, started);
-  await client.createIndex(builtAs, SEARCH_PRIMARY_KEY);
+  await succeeded(client.createIndex(builtAs, { primaryKey: SEARCH_PRIMARY_KEY }));
+  const build = client.index(builtAs);
   let swapped = false;
   try {
-    await client.updateSettings(builtAs, SEARCH_INDEX_SETTINGS);
-    for (const batch of batches(documents, REBUILD_BATCH)) await client.replaceDocuments(builtAs, batch);
-    const targetExists = (await client.getIndex(indexUid)) !== null;
+    await succeeded(build.updateSettings(MEILI_INDEX_SETTINGS));
+    for (const batch of batches(documents, REBUILD_BATCH)) await succeeded(build.addDocuments(batch));
+    const targetExists = await indexExists(client, indexUid);
     // Swap with the live index; on a first build there is none, so the build index is renamed instead.
-    if (targetExists) await client.swapIndexes(indexUid, builtAs);
-    else await client.swapIndexes(builtAs, indexUid, true);
+    if (targetExists) await succeeded(client.swapIndexes([{ indexes: [indexUid, builtAs], rename: false }]));
+    else await succeeded(client.swapIndexes([{ indexes: [builtAs, indexUid], rename: true }]));
     swapped = true;
-    if (targetExists) await client.deleteIndex(builtAs); // now holds the old documents
+    if (targetExists) await deleteIndex(client, builtAs); // now holds the old documents
   } finally {
-    if (!swapped) await client.deleteIndex(builtAs).catch(() => undefined);
+    if (!swapped) await deleteIndex(client, builtAs).catch(() => undefined);
   }
   const { settled, reopened } = new SearchOutbox(store.db).settleAfterRebuild(snapshotId);
   return { indexUid, builtAs, documents: documents.length, ms: Date.now() - started, settled, reopened };

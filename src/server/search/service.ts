@@ -1,7 +1,7 @@
 import type { Lang } from '../../lib/i18n';
 import type { SearchDocument } from '../../lib/search/document';
 import { hasHighlight, markedToHtml, unmarked } from '../../lib/search/highlight';
-import { buildMatchingRequest, buildSearchRequests, SNIPPET_ATTRIBUTES } from '../../lib/search/meili-request';
+import { buildMatchingRequest, buildSearchRequests, SNIPPET_ATTRIBUTES, type MeiliSearchRequest } from '../../lib/search/meili-request';
 import type { SearchFilters, SearchQuery } from '../../lib/search/query';
 import { emptyFacets, pageCount, type MatchingSlugs, type SearchHit, type SearchResult } from '../../lib/search/result';
 import type { Store } from '../store';
@@ -100,7 +100,8 @@ async function meiliSearch(runtime: SearchRuntime, store: Store, query: SearchQu
   const publicNow = publicNowFilter(store);
   const requests = buildSearchRequests(query, runtime.indexUid, lang);
   const sent = performance.now();
-  const [main, ...counts] = await runtime.client!.multiSearch<MeiliHit>(requests);
+  const { results } = await runtime.searcher!.multiSearch<{ queries: MeiliSearchRequest[] }, MeiliHit>({ queries: requests });
+  const [main, ...counts] = results;
   timing.meiliMs = performance.now() - sent;
   const facets = emptyFacets();
   for (const answer of [main!, ...counts])
@@ -138,7 +139,10 @@ export async function searchClusters(store: Store, query: SearchQuery, timing: S
 export async function matchingSlugs(store: Store, query: SearchFilters & { q: string }): Promise<MatchingSlugs> {
   const viaMeili = await viaMeilisearch(store, async (runtime) => {
     const publicNow = publicNowFilter(store);
-    const [answer] = await runtime.client!.multiSearch<{ slug: string }>([buildMatchingRequest(query, runtime.indexUid)]);
+    const { results } = await runtime.searcher!.multiSearch<{ queries: MeiliSearchRequest[] }, { slug: string }>({
+      queries: [buildMatchingRequest(query, runtime.indexUid)],
+    });
+    const [answer] = results;
     const slugs = answer!.hits.map((h) => h.slug);
     return { mode: 'meilisearch' as const, slugs: slugs.filter(publicNow(slugs)) };
   });

@@ -16,7 +16,7 @@ export interface SearchFixture {
   runtime: SearchRuntime;
   masterKey: string;
   dataDir: string;
-  /** Starts Meilisearch again on the same port and data (after a kill). */
+  /** Starts Meilisearch again on the same data and a fresh port (after a kill), as npm start's supervisor does, and points the runtime there. */
   restartMeili(): Promise<void>;
   close(): Promise<void>;
 }
@@ -34,7 +34,8 @@ export async function startSearchFixture(): Promise<SearchFixture> {
     meili: await startMeilisearch({ bin: config.bin, dbPath: config.dbPath, masterKey }),
     runtime: undefined as unknown as SearchRuntime,
     async restartMeili() {
-      fixture.meili = await startMeilisearch({ bin: config.bin, dbPath: config.dbPath, masterKey, port: fixture.meili.port });
+      fixture.meili = await startMeilisearch({ bin: config.bin, dbPath: config.dbPath, masterKey, avoidPorts: [fixture.meili.port] });
+      fixture.runtime.useUrl(fixture.meili.url);
     },
     async close() {
       await stopSearchRuntime(store);

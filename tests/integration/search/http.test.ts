@@ -22,9 +22,14 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs
   }
 }
 
-/** pid of the embedded Meilisearch, from the state file npm start writes. */
+/** The embedded Meilisearch's URL and pid, from the state file npm start writes (and npm run reindex reads). */
+function meiliState(): { url: string; pid: number } {
+  return JSON.parse(readFileSync(join(portal.dataDir, 'meilisearch.json'), 'utf8')) as { url: string; pid: number };
+}
+
+/** pid of the embedded Meilisearch. */
 function meiliPid(): number {
-  return (JSON.parse(readFileSync(join(portal.dataDir, 'meilisearch.json'), 'utf8')) as { pid: number }).pid;
+  return meiliState().pid;
 }
 
 /** Whether a process runs (a zombie counts as gone). */
@@ -79,8 +84,8 @@ describe('npm start with the embedded Meilisearch', () => {
     expect(bad.body.problems.map((p: { field: string }) => p.field)).toEqual(['sort', 'perPage', 'bogus']);
   });
 
-  it('keeps every page at 200 with search in fallback while Meilisearch is down, then returns to normal by itself', async () => {
-    const pid = meiliPid();
+  it('keeps every page at 200 with search in fallback while Meilisearch is down, then returns to normal by itself on a fresh port', async () => {
+    const { pid, url: oldUrl } = meiliState();
     process.kill(pid, 'SIGKILL');
     expect((await getJson('/api/v1/search?q=Томск')).body).toMatchObject({ mode: 'fallback', hits: [{ slug: 'tomsk-pharma-medtech-it' }] });
     for (const path of ['/', '/clusters', '/clusters/sarov-nuclear', '/search?q=nuclear', '/en/search?q=nuclear', '/api/v1/health'])
@@ -89,10 +94,21 @@ describe('npm start with the embedded Meilisearch', () => {
     expect((await getJson('/api/v1/health')).body.search).toBe('fallback');
     expect((await fetch(`${portal.url}/api/v1/search?q=nuclear`)).headers.get('server-timing')).toMatch(/^search;dur=\d+\.\d\d$/); // no Meilisearch part
 
-    // The supervisor restarts Meilisearch on the same port; the worker finds it and searches go back to it.
+    // The supervisor restarts Meilisearch on a fresh port (a process that took the old one must not get the
+    // master key) and tells the server, whose worker checks the index there; searches go back to Meilisearch.
     await until(() => getJson('/api/v1/health'), (r) => r.body.search === 'ok');
-    expect(meiliPid()).not.toBe(pid);
+    const restarted = meiliState();
+    expect(restarted.pid).not.toBe(pid);
+    expect(new URL(restarted.url).port).not.toBe(new URL(oldUrl).port);
     expect((await getJson('/api/v1/search?q=nuclaer')).body).toMatchObject({ mode: 'meilisearch', total: 4 });
+  });
+
+  it('never shows the master key: not in health, pages, API answers or the log', async () => {
+    const masterKey = readFileSync(join(portal.dataDir, 'meili-master-key'), 'utf8').trim();
+    for (const path of ['/api/v1/health', '/api/v1/search?q=nuclear', '/en/search?q=nuclear', '/']) {
+      expect([path, (await (await fetch(portal.url + path)).text()).includes(masterKey)]).toEqual([path, false]);
+    }
+    expect(portal.output()).not.toContain(masterKey);
   });
 
   it('stops Meilisearch with the portal: no orphan process', async () => {

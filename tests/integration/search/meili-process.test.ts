@@ -4,40 +4,25 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Meilisearch, MeilisearchRequestError } from 'meilisearch';
+import { MeilisearchApiError, MeilisearchRequestError } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createMeiliHttp,
-  meiliHttpClientAdapter,
-  MeiliHttpError,
-  MeiliUnavailableError,
-  type MeiliHttp,
-} from '../../../src/server/search/http-client.ts';
-import { resolveMeiliConfig, type EmbeddedMeiliConfig } from '../../../src/server/search/meili-config.ts';
+  apiErrorOf,
+  createMeiliClient,
+  describeMeiliError,
+  isMeiliUnavailable,
+  meiliErrorCode,
+  succeeded,
+  type MeiliClient,
+} from '../../../src/server/search/meili-client.ts';
+import { readMeiliSettings, resolveMeiliConfig, type EmbeddedMeiliConfig } from '../../../src/server/search/meili-config.ts';
+import { runtimeOptionsFromEnv } from '../../../src/server/search/runtime.ts';
 import {
   loadOrCreateMasterKey,
   startMeilisearch,
   waitForHealthy,
   type MeiliProcess,
 } from '../../../src/server/search/meili-process.ts';
-
-interface Task {
-  taskUid: number;
-}
-interface TaskStatus {
-  uid: number;
-  status: 'enqueued' | 'processing' | 'succeeded' | 'failed' | 'canceled';
-  error: unknown;
-}
-
-async function waitTask(http: MeiliHttp, task: Task): Promise<TaskStatus> {
-  for (let i = 0; i < 200; i++) {
-    const status = await http.request<TaskStatus>('GET', `/tasks/${task.taskUid}`);
-    if (status.status !== 'enqueued' && status.status !== 'processing') return status;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`task ${task.taskUid} did not finish`);
-}
 
 function isAlive(pid: number): boolean {
   try {
@@ -63,7 +48,7 @@ describe('embedded Meilisearch from the npm package', { timeout: 60_000 }, () =>
   let config: EmbeddedMeiliConfig;
   let masterKey: string;
   let meili: MeiliProcess | undefined;
-  let http: MeiliHttp;
+  let admin: MeiliClient;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'cluster-map-meili-'));
@@ -72,11 +57,11 @@ describe('embedded Meilisearch from the npm package', { timeout: 60_000 }, () =>
     config = resolved;
     masterKey = loadOrCreateMasterKey(config.keyFile);
     meili = await startMeilisearch({ bin: config.bin, dbPath: config.dbPath, masterKey });
-    http = createMeiliHttp({ url: meili.url, apiKey: masterKey });
+    admin = createMeiliClient({ url: meili.url, apiKey: masterKey }, 5000);
   }, 60_000);
 
   afterAll(async () => {
-    http?.close();
+    await admin?.close();
     await meili?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
@@ -90,7 +75,7 @@ describe('embedded Meilisearch from the npm package', { timeout: 60_000 }, () =>
   it('is healthy on loopback', async () => {
     expect(meili!.url).toBe(`http://127.0.0.1:${meili!.port}`);
     await expect(waitForHealthy(meili!.url, 1000)).resolves.toBeUndefined();
-    await expect(http.request('GET', '/health')).resolves.toEqual({ status: 'available' });
+    await expect(admin.client.health()).resolves.toEqual({ status: 'available' });
   });
 
   it('keeps the master key in a 0600 file and reuses it', () => {
@@ -99,47 +84,47 @@ describe('embedded Meilisearch from the npm package', { timeout: 60_000 }, () =>
     expect(loadOrCreateMasterKey(config.keyFile)).toBe(masterKey);
   });
 
-  it('rejects unauthenticated and wrongly keyed requests', async () => {
-    const anonymous = createMeiliHttp({ url: meili!.url });
-    const wrongKey = createMeiliHttp({ url: meili!.url, apiKey: 'not-the-key' });
+  it('rejects unauthenticated and wrongly keyed requests, as "rejected" answers with status and code', async () => {
+    const anonymous = createMeiliClient({ url: meili!.url }, 5000);
+    const wrongKey = createMeiliClient({ url: meili!.url, apiKey: 'not-the-key' }, 5000);
     try {
-      const noKey = await anonymous.request('GET', '/indexes').catch((error: unknown) => error);
-      expect(noKey).toBeInstanceOf(MeiliHttpError);
-      expect(noKey).toMatchObject({ status: 401, code: 'missing_authorization_header' });
-      await expect(wrongKey.request('GET', '/indexes')).rejects.toMatchObject({ status: 403, code: 'invalid_api_key' });
+      const noKey = await anonymous.client.getRawIndexes().catch((error: unknown) => error);
+      // With a custom httpClient the library wraps what it throws: the answer is the cause.
+      expect(noKey).toBeInstanceOf(MeilisearchRequestError);
+      expect(apiErrorOf(noKey)).toBeInstanceOf(MeilisearchApiError);
+      expect(apiErrorOf(noKey)!.response.status).toBe(401);
+      expect(meiliErrorCode(noKey)).toBe('missing_authorization_header');
+      const wrong = await wrongKey.client.getRawIndexes().catch((error: unknown) => error);
+      expect([apiErrorOf(wrong)!.response.status, meiliErrorCode(wrong)]).toEqual([403, 'invalid_api_key']);
+      expect(describeMeiliError(wrong)).toMatch(/^Meilisearch answered HTTP 403 \[invalid_api_key\]: .*See https:/);
     } finally {
-      anonymous.close();
-      wrongKey.close();
+      await anonymous.close();
+      await wrongKey.close();
     }
   });
 
-  it('creates an index, adds a document and finds it through the keep-alive client', async () => {
-    const created = await http.request<Task>('POST', '/indexes', { uid: 'clusters', primaryKey: 'id' });
-    expect((await waitTask(http, created)).status).toBe('succeeded');
-    const added = await http.request<Task>('POST', '/indexes/clusters/documents', [
-      { id: 'c1', name: 'Kaluga Pharmaceutical Cluster', region: 'Kaluga' },
-    ]);
-    expect((await waitTask(http, added)).status).toBe('succeeded');
-    const result = await http.request<{ hits: Array<{ id: string }> }>('POST', '/indexes/clusters/search', { q: 'pharma' });
-    expect(result.hits.map((hit) => hit.id)).toEqual(['c1']);
+  it('creates an index, adds a document and finds it through the official client on the keep-alive httpClient', async () => {
+    await succeeded(admin.client.createIndex('clusters', { primaryKey: 'id' }));
+    await succeeded(admin.client.index('clusters').addDocuments([{ id: 'c1', name: 'Kaluga Pharmaceutical Cluster', region: 'Kaluga' }]));
+    const result = await admin.client.index('clusters').search('pharma');
+    expect(result.hits.map((hit) => hit['id'])).toEqual(['c1']);
+    const multi = await admin.client.multiSearch({ queries: [{ indexUid: 'clusters', q: 'kaluga' }] });
+    expect(multi.results[0]!.hits.map((hit) => hit['id'])).toEqual(['c1']);
   });
 
-  it('reports Meilisearch errors with status, code and link', async () => {
-    const error = await http.request('GET', '/indexes/missing').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MeiliHttpError);
-    expect(error).toMatchObject({ status: 404, code: 'index_not_found', cause: { code: 'index_not_found' } });
-    expect((error as Error).message).toContain('GET /indexes/missing');
+  it('tells "Meilisearch cannot serve" from "Meilisearch rejected the request"', async () => {
+    const missing = await admin.client.index('missing').search('x').catch((e: unknown) => e);
+    expect([meiliErrorCode(missing), isMeiliUnavailable(missing)]).toEqual(['index_not_found', true]);
+    expect(describeMeiliError(missing)).toContain('HTTP 404 [index_not_found]');
+    const badFilter = await admin.client.index('clusters').search('x', { filter: 'nonsense = = 1' }).catch((e: unknown) => e);
+    expect(apiErrorOf(badFilter)!.response.status).toBe(400);
+    expect(isMeiliUnavailable(badFilter)).toBe(false);
   });
 
-  it('serves the official meilisearch client through meiliHttpClientAdapter', async () => {
-    const client = new Meilisearch({ host: meili!.url, apiKey: masterKey, httpClient: meiliHttpClientAdapter(http) });
-    await client.index('clusters').addDocuments([{ id: 'c2', name: 'Tomsk IT cluster' }]).waitTask();
-    const result = await client.index('clusters').search('tomsk');
-    expect(result.hits.map((hit) => hit['id'])).toEqual(['c2']);
-    const error = await client.getIndex('missing').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MeilisearchRequestError);
-    expect((error as Error).cause).toBeInstanceOf(MeiliHttpError);
-    expect((error as Error).cause).toMatchObject({ status: 404 });
+  it('throws MeiliTaskError for a failed task', async () => {
+    const error = await succeeded(admin.client.index('clusters').addDocuments([{ name: 'no id' }])).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'MeiliTaskError', task: { status: 'failed' } });
+    expect((error as Error).message).toMatch(/documentAdditionOrUpdate on clusters\) failed: .*/);
   });
 
   it('refuses a port that is already taken', async () => {
@@ -162,20 +147,51 @@ describe('embedded Meilisearch from the npm package', { timeout: 60_000 }, () =>
     expect(isAlive(pid)).toBe(false);
     expect(() => process.kill(pid, 0)).toThrow();
     await expect(meili!.stop()).resolves.toBeUndefined();
-    await expect(http.request('GET', '/health')).rejects.toBeInstanceOf(MeiliUnavailableError);
+    const gone = await admin.client.health().catch((e: unknown) => e);
+    expect(gone).toBeInstanceOf(MeilisearchRequestError);
+    expect(isMeiliUnavailable(gone)).toBe(true);
+    expect(describeMeiliError(gone)).toMatch(/has failed: .*ECONNREFUSED/);
   });
 
   it('restarts on the same data with the reused key and keeps the documents', async () => {
     meili = await startMeilisearch({ bin: config.bin, dbPath: config.dbPath, masterKey: loadOrCreateMasterKey(config.keyFile) });
-    const again = createMeiliHttp({ url: meili.url, apiKey: masterKey });
+    const again = createMeiliClient({ url: meili.url, apiKey: masterKey }, 5000);
     try {
-      const doc = await again.request<{ id: string }>('GET', '/indexes/clusters/documents/c1');
-      expect(doc.id).toBe('c1');
+      const doc = await again.client.index('clusters').getDocument('c1');
+      expect(doc['id']).toBe('c1');
     } finally {
-      again.close();
+      await again.close();
       await meili.stop();
     }
     expect(isAlive(meili.pid)).toBe(false);
+  });
+});
+
+describe('MEILI_* settings: one set of rules for npm start, the server and scripts', () => {
+  it('normalizes MEILI_URL and defaults MEILI_INDEX', () => {
+    expect(readMeiliSettings({ MEILI_URL: ' http://search.local:7700/ ', MEILI_MASTER_KEY: 'k'.repeat(32) })).toEqual({
+      url: 'http://search.local:7700',
+      masterKey: 'k'.repeat(32),
+      bin: undefined,
+      indexUid: 'clusters',
+    });
+  });
+
+  it.each([
+    [{ MEILI_URL: 'http://127.0.0.1:7700' }, /MEILI_MASTER_KEY is missing/],
+    [{ MEILI_URL: 'localhost:7700', MEILI_MASTER_KEY: 'k' }, /MEILI_URL must be http:\/\/ or https:\/\//],
+    [{ MEILI_URL: 'not a url', MEILI_MASTER_KEY: 'k' }, /MEILI_URL is not a valid URL: "not a url"/],
+    [{ MEILI_INDEX: 'clusters v2' }, /MEILI_INDEX="clusters v2" is not a Meilisearch index name/],
+  ])('the server disables search with the same reason npm start stops on (%o)', (env, reason) => {
+    expect(() => readMeiliSettings(env)).toThrow(reason);
+    expect(runtimeOptionsFromEnv(env)).toMatchObject({ connection: null, disabledReason: expect.stringMatching(reason) });
+  });
+
+  it('gives the server the normalized URL, the master key and the index', () => {
+    expect(runtimeOptionsFromEnv({ MEILI_URL: 'http://127.0.0.1:7700/', MEILI_MASTER_KEY: 'k'.repeat(32), MEILI_INDEX: 'c2' })).toEqual({
+      connection: { url: 'http://127.0.0.1:7700', apiKey: 'k'.repeat(32) },
+      indexUid: 'c2',
+    });
   });
 });
 
@@ -239,30 +255,37 @@ process.exit(0);
   });
 });
 
-describe('http client failures without a server', () => {
-  it('throws MeiliUnavailableError on connection refused', async () => {
+describe('the keep-alive client without a server', () => {
+  it('reports connection refused as "unavailable", naming the URL and ECONNREFUSED', async () => {
     const port = await new Promise<number>((done) => {
       const server = net.createServer().listen(0, '127.0.0.1', () => {
         const { port: free } = server.address() as net.AddressInfo;
         server.close(() => done(free));
       });
     });
-    const http = createMeiliHttp({ url: `http://127.0.0.1:${port}`, apiKey: 'k' });
-    await expect(http.request('GET', '/health')).rejects.toThrow(/127\.0\.0\.1:\d+\/health is unavailable: ECONNREFUSED/);
+    const meili = createMeiliClient({ url: `http://127.0.0.1:${port}`, apiKey: 'k' }, 1000);
+    const error = await meili.client.health().catch((e: unknown) => e);
+    await meili.close();
+    expect(isMeiliUnavailable(error)).toBe(true);
+    expect(describeMeiliError(error)).toMatch(/127\.0\.0\.1:\d+\/health has failed: .*ECONNREFUSED/);
   });
 
-  it('throws MeiliUnavailableError when the server does not answer in time', async () => {
+  it('reports a server that does not answer in time as a timeout, "unavailable", without the key in the error', async () => {
     const sockets: net.Socket[] = [];
     const server = net.createServer((socket) => sockets.push(socket));
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const { port } = server.address() as net.AddressInfo;
-    const http = createMeiliHttp({ url: `http://127.0.0.1:${port}`, timeoutMs: 200 });
+    const meili = createMeiliClient({ url: `http://127.0.0.1:${port}`, apiKey: 'secret-master-key' }, 200);
     try {
-      const error = await http.request('GET', '/health').catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(MeiliUnavailableError);
-      expect((error as Error).message).toContain('no complete answer within 200 ms');
+      const started = Date.now();
+      const error = await meili.client.health().catch((e: unknown) => e);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(error).toBeInstanceOf(MeilisearchRequestError);
+      expect(isMeiliUnavailable(error)).toBe(true);
+      expect(describeMeiliError(error)).toMatch(/\/health has failed: UND_ERR_HEADERS_TIMEOUT/);
+      expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain('secret-master-key');
     } finally {
-      http.close();
+      await meili.close();
       sockets.forEach((socket) => socket.destroy());
       await new Promise((done) => server.close(done));
     }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MeiliClient } from '../../../src/server/search/client';
+import { createMeiliClient, type MeiliClient } from '../../../src/server/search/meili-client';
 import { fallbackSearch } from '../../../src/server/search/fallback';
 import { SearchOutbox } from '../../../src/server/search/outbox';
 import { rebuildIndex } from '../../../src/server/search/reindex';
@@ -47,8 +47,12 @@ describe('when Meilisearch goes away and comes back', () => {
     expect((await searchClusters(f.store, query({ q: 'wombat' }))).hits.map((h) => h.slug)).toEqual(['sarov-nuclear']);
     expect((await matchingSlugs(f.store, { q: 'Зеленоград' })).slugs).toEqual([]);
 
+    const oldUrl = f.meili.url;
     await f.restartMeili();
+    expect(f.meili.url).not.toBe(oldUrl);
+    expect(searchStatus(f.store).mode).toBe('fallback'); // until the index at the new URL is checked
     await f.runtime.whenDrained(30_000);
+    expect(f.runtime.url()).toBe(f.meili.url);
     const after = async (q: string) => {
       const r = await searchClusters(f.store, query({ q }));
       expect(r.mode).toBe('meilisearch');
@@ -64,7 +68,7 @@ describe('when Meilisearch goes away and comes back', () => {
 describe('npm run reindex (rebuildIndex)', () => {
   it('swaps a fresh index in without a gap: every search during the rebuild sees every profile', async () => {
     const expected = f.store.clusters.countPublic();
-    const client = new MeiliClient({ url: f.meili.url, apiKey: f.masterKey });
+    const admin: MeiliClient = createMeiliClient({ url: f.meili.url, apiKey: f.masterKey }, 10_000);
     let running = true;
     const totals: number[] = [];
     const searching = (async () => {
@@ -75,7 +79,7 @@ describe('npm run reindex (rebuildIndex)', () => {
       }
     })();
     try {
-      const report = await rebuildIndex(f.store, client, 'clusters');
+      const report = await rebuildIndex(f.store, admin.client, 'clusters');
       expect(report.documents).toBe(expected);
     } finally {
       running = false;
@@ -83,17 +87,18 @@ describe('npm run reindex (rebuildIndex)', () => {
     }
     expect(totals.length).toBeGreaterThan(5);
     expect(new Set(totals)).toEqual(new Set([expected]));
-    expect((await client.listIndexes()).filter((uid) => uid.startsWith('clusters'))).toEqual(['clusters']);
-    client.close();
+    const indexes = (await admin.client.getRawIndexes({ limit: 1000 })).results.map((i) => i.uid);
+    expect(indexes.filter((uid) => uid.startsWith('clusters'))).toEqual(['clusters']);
+    await admin.close();
   });
 
   it('delivers the changes it read and queues again those written after its snapshot', async () => {
     await f.runtime.stop(); // hold the worker, so only the rebuild delivers
     const before = new SearchOutbox(f.store.db).maxId();
     f.store.clusters.save(renamed('dubna-nuclear-nanotech', 'Dubna Platypus cluster'), { publication: 'approved' }, change);
-    const client = new MeiliClient({ url: f.meili.url, apiKey: f.masterKey });
-    const report = await rebuildIndex(f.store, client, 'clusters');
-    client.close();
+    const admin = createMeiliClient({ url: f.meili.url, apiKey: f.masterKey }, 10_000);
+    const report = await rebuildIndex(f.store, admin.client, 'clusters');
+    await admin.close();
     expect(report.settled).toBe(1); // read in the snapshot: the new index has it
     const done = f.store.db.prepare('SELECT done_at FROM search_outbox WHERE id > ?').all(before) as { done_at: string | null }[];
     expect(done.map((r) => r.done_at === null)).toEqual([false]);

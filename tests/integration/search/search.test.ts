@@ -3,6 +3,8 @@ import { roundIndex } from '../../../src/lib/search/document';
 import { defaultYearFields } from '../../../src/server/search/documents';
 import { fallbackSearch } from '../../../src/server/search/fallback';
 import { ensureSettings } from '../../../src/server/search/index-sync';
+import { apiErrorOf, meiliErrorCode } from '../../../src/server/search/meili-client';
+import { ensureSearchKey, searchKeyUid } from '../../../src/server/search/search-key';
 import { matchingSlugs, searchClusters } from '../../../src/server/search/service';
 import { richProfileInput } from '../../unit/search/fixtures';
 import { query, startSearchFixture, type SearchFixture } from './fixture';
@@ -33,7 +35,27 @@ describe('search against a real Meilisearch', () => {
   });
 
   it('applies the index settings once: a restart finds them equal and enqueues no settings task', async () => {
-    expect(await ensureSettings(f.runtime.client!, 'clusters')).toBe(false);
+    expect(await ensureSettings(f.runtime.admin!, 'clusters')).toBe(false);
+  });
+
+  it('searches with a search-only key for this index: it cannot add documents (403), and the master key is not it', async () => {
+    const searcher = f.runtime.searcher!;
+    expect(searcher.config.apiKey).toBeTruthy();
+    expect(searcher.config.apiKey).not.toBe(f.masterKey);
+    expect((await searcher.index('clusters').search('titanium')).hits.length).toBeGreaterThan(0);
+    const write = await searcher.index('clusters').addDocuments([{ id: 'intruder', name: { en: 'x' } }]).catch((e: unknown) => e);
+    expect([apiErrorOf(write)?.response.status, meiliErrorCode(write)]).toEqual([403, 'invalid_api_key']);
+    const settings = await searcher.index('clusters').getSettings().catch((e: unknown) => e);
+    expect(apiErrorOf(settings)?.response.status).toBe(403);
+    const key = await f.runtime.admin!.getKey(searchKeyUid('clusters'));
+    expect(key).toMatchObject({ actions: ['search'], indexes: ['clusters'], expiresAt: null, key: searcher.config.apiKey });
+  });
+
+  it('finds the search key again instead of adding one (idempotent across starts)', async () => {
+    const admin = f.runtime.admin!;
+    expect(await ensureSearchKey(admin, 'clusters')).toBe(f.runtime.searcher!.config.apiKey);
+    const ours = (await admin.getKeys({ limit: 1000 })).results.filter((k) => k.name === 'cluster-map search (clusters)');
+    expect(ours).toHaveLength(1);
   });
 
   it('forgives a typo: "nuclaer" finds exactly the nuclear clusters', async () => {
@@ -155,10 +177,7 @@ describe('search against a real Meilisearch', () => {
     const fields = defaultYearFields(f.store);
     /** Documents whose index differs from SQLite's, as [id, indexed, expected]. */
     const stale = async () => {
-      const docs = await f.runtime.client!.http.request<{ results: { id: string; index: number | null }[] }>('POST', '/indexes/clusters/documents/fetch', {
-        fields: ['id', 'index'],
-        limit: 1000,
-      });
+      const docs = await f.runtime.admin!.index('clusters').getDocuments<{ id: string; index: number | null }>({ fields: ['id', 'index'], limit: 1000 });
       return docs.results.map((d) => [d.id, d.index, roundIndex(fields(d.id).index)]).filter(([, indexed, expected]) => indexed !== expected);
     };
     // The refresh of the other documents follows the delivery as its own Meilisearch task: wait for it, within reason.
