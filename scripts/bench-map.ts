@@ -84,8 +84,34 @@ function prepareData(n: number): string {
 }
 
 
-/** One visit of /map: the two marks (ms from navigation start), the features drawn, and the JS files loaded. */
-async function visit(context: BrowserContext, url: string, cold: boolean): Promise<{ firstRender: number; interactive: number; features: number; scripts: Map<string, Buffer> }> {
+/** Bytes of the map page on the wire (response bodies as sent, compressed or not), by kind. */
+interface WireBytes {
+  html: number;
+  js: number;
+  css: number;
+  boundaries: number;
+  geojson: number;
+}
+
+/**
+ * Sums encodedBodySize (the body as it came over the network, after compression; 0 when served from the cache)
+ * by kind. A string, so that the TypeScript loader's helpers (__name) do not end up in the page.
+ */
+const WIRE_BYTES_SCRIPT = `(() => {
+  const resources = performance.getEntriesByType('resource');
+  const sum = (match) => resources.filter((r) => match(new URL(r.name).pathname)).reduce((s, r) => s + r.encodedBodySize, 0);
+  const nav = performance.getEntriesByType('navigation')[0];
+  return {
+    html: nav ? nav.encodedBodySize : 0,
+    js: sum((p) => p.endsWith('.js')),
+    css: sum((p) => p.endsWith('.css')),
+    boundaries: sum((p) => p.includes('region-boundaries')),
+    geojson: sum((p) => p.endsWith('clusters.geojson')),
+  };
+})()`;
+
+/** One visit of /map: the two marks (ms from navigation start), the features drawn, the JS files loaded and the bytes on the wire. */
+async function visit(context: BrowserContext, url: string, cold: boolean): Promise<{ firstRender: number; interactive: number; features: number; scripts: Map<string, Buffer>; wire: WireBytes }> {
   const page = await context.newPage();
   if (cold) await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
   const scripts = new Map<string, Buffer>();
@@ -99,8 +125,9 @@ async function visit(context: BrowserContext, url: string, cold: boolean): Promi
     interactive: performance.getEntriesByName('map:interactive')[0]?.startTime ?? NaN,
     features: Number(document.querySelector<HTMLElement>('[data-cluster-map]')?.dataset.featureCount),
   }));
+  const wire = (await page.evaluate(WIRE_BYTES_SCRIPT)) as WireBytes;
   await page.close();
-  return { ...marks, scripts };
+  return { ...marks, scripts, wire };
 }
 
 /**
@@ -139,6 +166,7 @@ async function measure(context: BrowserContext, n: number) {
       warmInteractive: median(warm.map((r) => r.interactive)),
       firstVisitInteractive: first.interactive,
       scripts: runs[0]!.scripts,
+      wire: runs[0]!.wire,
     };
   } finally {
     await portal.stop();
@@ -174,6 +202,18 @@ console.table(
     'interactive ms': Math.round(r.interactive),
     'interactive ms, warm cache': Math.round(r.warmInteractive),
     'interactive ms, 1st visit after a write': Math.round(r.firstVisitInteractive),
+  })),
+);
+console.log('\nBytes on the wire for one visit with an empty browser cache (KB as sent: Chromium asks for br/gzip):');
+console.table(
+  results.map((r) => ({
+    clusters: r.n + 25,
+    HTML: (r.wire.html / 1024).toFixed(1),
+    JS: (r.wire.js / 1024).toFixed(1),
+    CSS: (r.wire.css / 1024).toFixed(1),
+    boundaries: (r.wire.boundaries / 1024).toFixed(1),
+    GeoJSON: (r.wire.geojson / 1024).toFixed(1),
+    total: ((r.wire.html + r.wire.js + r.wire.css + r.wire.boundaries + r.wire.geojson) / 1024).toFixed(1),
   })),
 );
 console.log(`JavaScript loaded by /map: ${js.length} file(s), ${jsRaw.toFixed(1)} KB raw, ${jsGzip.toFixed(1)} KB gzip`);
