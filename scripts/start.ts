@@ -89,4 +89,14 @@ const shutdown = (signal: NodeJS.Signals) => {
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
+process.on('SIGHUP', shutdown);
+// If whatever started us (npm, tsx, a terminal) is killed outright, we are re-parented: stop rather than live on
+// as an orphan holding the port, the database and Meilisearch.
+const parentAtStart = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentAtStart) {
+    console.log(`[start] the process that started the portal (pid ${parentAtStart}) is gone`);
+    shutdown('SIGHUP');
+  }
+}, 500).unref();
 void wakeSearchWorker(process.env.HOST!, Number(process.env.PORT));

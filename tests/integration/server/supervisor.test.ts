@@ -97,6 +97,46 @@ describe('the supervised server', () => {
   });
 });
 
+/** Starts `command args` like a user would, in a fresh DATA_DIR on a free port; resolves once /api/v1/health answers. */
+async function startLikeAUser(command: string, args: string[]) {
+  const port = await freePort();
+  const temp = makeTempDir();
+  const handle = spawnCollected(command, args, { HOST: '127.0.0.1', PORT: String(port), DATA_DIR: temp.dir, PORTAL_SKIP_BUILD: '1' });
+  const url = `http://127.0.0.1:${port}`;
+  await until(() => answers(url), 60_000);
+  const portalTree = () => descendants(handle.child.pid!).filter((p) => /scripts\/(start\.ts|server\.mjs)|meilisearch/.test(p.cmd));
+  const gone = (tree: { pid: number; cmd: string }[]) => () => tree.every((p) => !descendants(1).some((live) => live.pid === p.pid && live.cmd === p.cmd));
+  return { handle, url, portalTree, gone, remove: temp.remove };
+}
+
+describe('stopping npm start', () => {
+  it('SIGTERM to npm itself stops the portal, its standby and Meilisearch', async () => {
+    const started = await startLikeAUser('npm', ['start']);
+    try {
+      const tree = started.portalTree();
+      expect(tree.filter((p) => p.cmd.includes('scripts/server.mjs'))).toHaveLength(2);
+      started.handle.child.kill('SIGTERM');
+      await until(started.gone(tree));
+      expect(await answers(started.url)).toBe(false);
+    } finally {
+      await started.handle.stop();
+      started.remove();
+    }
+  });
+
+  it('SIGKILL to the process on top (nothing can forward a signal) still leaves no process behind', async () => {
+    const started = await startLikeAUser(`${ROOT}/node_modules/.bin/tsx`, ['scripts/start.ts']);
+    try {
+      const tree = started.portalTree();
+      started.handle.child.kill('SIGKILL');
+      await until(started.gone(tree));
+      expect(started.handle.output()).toMatch(/the process that started the portal \(pid \d+\) is gone/);
+    } finally {
+      started.remove();
+    }
+  });
+});
+
 describe('a port in use', () => {
   it('stops the start with one line naming the port and exit code 1', async () => {
     const port = await freePort();
