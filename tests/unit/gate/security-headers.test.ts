@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cameOverHttps, contentSecurityPolicy, securityHeaders, tileOriginOf } from '../../../src/server/gate/security-headers';
+import { trustProxyFromEnv } from '../../../src/server/gate/server-gate';
 
 describe('contentSecurityPolicy', () => {
   it("allows scripts only from the portal, never inline", () => {
@@ -48,5 +49,18 @@ describe('tileOriginOf', () => {
   it('gives null for a relative template or none', () => {
     expect(tileOriginOf('/tiles/{z}/{x}/{y}.png')).toBeNull();
     expect(tileOriginOf(null)).toBeNull();
+  });
+});
+
+describe('trustProxyFromEnv', () => {
+  it.each([
+    ['1', true],
+    ['true', true],
+    ['YES', true],
+    ['0', false],
+    ['', false],
+    [undefined, false],
+  ])('TRUST_PROXY=%j → %s', (value, expected) => {
+    expect(trustProxyFromEnv({ TRUST_PROXY: value })).toBe(expected);
   });
 });
