@@ -6,11 +6,23 @@ export type ExcludedRecordJson =
   | { table: 'region_statistics'; region: string; year: number; field: string; reason: string }
   | { table: 'indicator_values'; cluster: string; year: number; field: string; reason: string };
 
+/** How long a scan is reused at the same data version: a row written around the application bumps no version. */
+export const EXCLUDED_RECORDS_TTL_MS = 30_000;
+
+let lastScan: { key: string; at: number; records: ExcludedRecordJson[] } | null = null;
+
 /**
- * Every stored value of any year that the analytics leave out (not finite, not plausible), read fresh from the
- * store: a row written around the application changes no data version, so a cached answer could miss it.
- * Both tables are small (regions × years, clusters × indicators × years), so the scan is cheap.
+ * The excluded records, scanned once per data version and at most every EXCLUDED_RECORDS_TTL_MS: the scan
+ * reads every public indicator (about 50 ms for 10,000 clusters), too much for each health probe.
  */
+export function findExcludedRecordsCached(store: Store, now = Date.now()): ExcludedRecordJson[] {
+  const key = `${store.config.dataDir}|${store.clusters.dataVersion()}`;
+  if (lastScan && lastScan.key === key && now - lastScan.at < EXCLUDED_RECORDS_TTL_MS) return lastScan.records;
+  lastScan = { key, at: now, records: findExcludedRecords(store) };
+  return lastScan.records;
+}
+
+/** Every stored value of any year that the analytics leave out (not finite, not plausible), read from the store. */
 export function findExcludedRecords(store: Store): ExcludedRecordJson[] {
   const regional = screenRegionalRecords(store.regions.listAll()).excluded.map(
     (e): ExcludedRecordJson => ({ table: 'region_statistics', region: e.region, year: e.year, field: e.problem.field, reason: e.reason }),

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { findExcludedRecords } from '../../../server/data-health';
+import { findExcludedRecordsCached } from '../../../server/data-health';
 import { json } from '../../../server/http';
 import { searchStatus } from '../../../server/search/service';
 import { getStore } from '../../../server/store';
@@ -16,7 +16,7 @@ export const GET: APIRoute = () => {
     const store = getStore();
     const clusters = store.clusters.countPublic();
     const search = searchStatus(store);
-    const excludedRecords = findExcludedRecords(store);
+    const excludedRecords = findExcludedRecordsCached(store);
     return json({
       status: excludedRecords.length > 0 ? 'degraded' : 'ok',
       excludedRecords,
