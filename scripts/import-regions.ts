@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseRegionalStatisticsCsv, RegionalImportError, REGIONAL_MONEY_UNIT } from '../src/lib/regional-statistics';
-import { RegionalStatisticsRepository } from '../src/server/db/regional-repository';
 import { SeedFileError } from '../src/server/db/seed';
 import { openStore } from '../src/server/store';
 
@@ -49,9 +48,9 @@ try {
   throw error;
 }
 
-let store: ReturnType<typeof openStore>;
+let store: Awaited<ReturnType<typeof openStore>>;
 try {
-  store = openStore();
+  store = await openStore();
 } catch (error) {
   if (error instanceof SeedFileError) {
     console.error(error.message);
@@ -61,7 +60,7 @@ try {
 }
 
 try {
-  const report = new RegionalStatisticsRepository(store.db).importRecords(records, 'cli:import-regions');
+  const report = await store.regions.importRecords(records, 'cli:import-regions');
   console.log(
     `imported ${report.rows} rows from ${file} into ${store.config.dataDir}: ` +
       `${report.regions.length} regions, years ${report.years.join(', ')}; ` +
@@ -71,5 +70,5 @@ try {
   console.error(`${file}: import failed, nothing was changed: ${(error as Error).message}`);
   process.exitCode = 1;
 } finally {
-  store.db.close();
+  await store.close();
 }

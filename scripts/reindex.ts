@@ -12,10 +12,10 @@ import { DEFAULT_INDEX_UID } from '../src/server/search/runtime';
 import { openStore } from '../src/server/store';
 
 const config = readServerConfig();
-const store = openStore(config);
+const store = await openStore(config);
 const server = await connectForScript(process.env, config.dataDir).catch((error: unknown) => {
   console.error(`[reindex] cannot reach or start Meilisearch: ${(error as Error).message}`);
-  store.db.close();
+  void store.close();
   process.exit(1);
 });
 const client = new MeiliClient(server, { timeoutMs: 30_000 });
@@ -33,5 +33,5 @@ try {
 } finally {
   client.close();
   await server.stop();
-  store.db.close();
+  await store.close();
 }

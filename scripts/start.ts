@@ -39,8 +39,9 @@ if (process.env.PORTAL_SKIP_BUILD !== '1' && buildIsStale()) {
 }
 
 try {
-  const { seed, db, config } = openStore();
-  db.close();
+  const store = await openStore();
+  const { seed, config } = store;
+  await store.close();
   console.log(`[start] store ready in ${config.dataDir} (seed: ${seed.inserted} new, ${seed.updated} updated, ${seed.unchanged} unchanged)`);
 } catch (error) {
   if (error instanceof SeedFileError || error instanceof SettingsError) {

@@ -161,8 +161,16 @@ export function buildSearchDocument(profile: Profile, analytics: DocumentAnalyti
   };
 }
 
+/** A document's text in four groups of falling weight (the FTS5 fallback's columns). */
+export interface SearchTextColumns {
+  names: string;
+  places: string;
+  topics: string;
+  body: string;
+}
+
 /** Text of a document grouped by weight, for the FTS5 fallback (same fields as the Meilisearch searchable attributes). */
-export function documentTextColumns(doc: SearchDocument): { names: string; places: string; topics: string; body: string } {
+export function documentTextColumns(doc: SearchDocument): SearchTextColumns {
   const values = (o: object): string[] => Object.values(o).flatMap((v) => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []));
   return {
     names: [...values(doc.name), ...values(doc.shortName)].join(' \n '),

@@ -33,9 +33,12 @@ export function nowIso(): string {
   return new Date().toISOString();
 }
 
+const statementCaches = new WeakMap<Db, Map<string, Database.Statement>>();
+
 /** A prepare() that compiles each SQL text once per connection (repositories call it on every request). */
 export function statementCache(db: Db): (sql: string) => Database.Statement {
-  const cache = new Map<string, Database.Statement>();
+  let cache = statementCaches.get(db);
+  if (!cache) statementCaches.set(db, (cache = new Map()));
   return (sql) => {
     let statement = cache.get(sql);
     if (!statement) cache.set(sql, (statement = db.prepare(sql)));

@@ -1,13 +1,7 @@
 import { recordFromColumns, type RegionalStatisticsColumns, type RegionalStatisticsRecord } from '../../lib/regional-statistics';
-import { nowIso, type Db } from './connection';
-
-/** What one import wrote: rows upserted, distinct regions and years, and the clusters queued for re-indexing. */
-export interface RegionalImportReport {
-  rows: number;
-  regions: string[];
-  years: number[];
-  queuedClusters: string[];
-}
+import { nowIso, statementCache, type Db } from './connection';
+import type { RegionalImportReport, RegionalStatisticsStore } from './store-interfaces';
+import type { WriteGate } from './write-gate';
 
 const COLUMNS = `region, year, population, population_source, fdi, fdi_source, exports, exports_source,
   imports, imports_source, foreign_companies, foreign_companies_source`;
@@ -15,17 +9,26 @@ const COLUMNS = `region, year, population, population_source, fdi, fdi_source, e
 const SELECT_COLUMNS = `region, year, population, population_source, fdi, fdi_source, exports, exports_source,
   imports, imports_source, foreign_companies AS foreign_owned_companies, foreign_companies_source AS foreign_owned_companies_source`;
 
-/** Repository over region_statistics: the only module that writes it. */
-export class RegionalStatisticsRepository {
-  constructor(private readonly db: Db) {}
+/** SQLite repository over region_statistics: the only module that writes it. */
+export class RegionalStatisticsRepository implements RegionalStatisticsStore {
+  private readonly sql: ReturnType<typeof statementCache>;
+
+  /** gate: writes wait while a unit of work holds it (null inside the unit of work itself). */
+  constructor(
+    private readonly db: Db,
+    private readonly gate: WriteGate | null = null,
+  ) {
+    this.sql = statementCache(db);
+  }
 
   /**
    * Upserts every record by (region, year) in ONE transaction, with one audit entry, a search-outbox
    * row for each approved cluster of the affected regions, and one data_version bump.
    * Records are expected to be validated already (parseRegionalStatisticsCsv); the table's checks guard the rest.
    */
-  importRecords(records: readonly RegionalStatisticsRecord[], actor: string): RegionalImportReport {
+  async importRecords(records: readonly RegionalStatisticsRecord[], actor: string): Promise<RegionalImportReport> {
     if (records.length === 0) throw new Error('nothing to import: pass at least one regional statistics record');
+    if (this.gate) await this.gate.whenIdle();
     const regions = [...new Set(records.map((r) => r.region))].sort();
     const years = [...new Set(records.map((r) => r.year))].sort((a, b) => a - b);
     const now = nowIso();
@@ -81,24 +84,22 @@ export class RegionalStatisticsRepository {
   }
 
   /** All records of one year, sorted by region code. */
-  listYear(year: number): RegionalStatisticsRecord[] {
-    const rows = this.db
-      .prepare(`SELECT ${SELECT_COLUMNS} FROM region_statistics WHERE year = ? ORDER BY region`)
+  async listYear(year: number): Promise<RegionalStatisticsRecord[]> {
+    const rows = this.sql(`SELECT ${SELECT_COLUMNS} FROM region_statistics WHERE year = ? ORDER BY region`)
       .all(year) as RegionalStatisticsColumns[];
     return rows.map(recordFromColumns);
   }
 
   /** The record of a region in a year, or undefined when none was imported. */
-  get(region: string, year: number): RegionalStatisticsRecord | undefined {
-    const row = this.db
-      .prepare(`SELECT ${SELECT_COLUMNS} FROM region_statistics WHERE region = ? AND year = ?`)
+  async get(region: string, year: number): Promise<RegionalStatisticsRecord | undefined> {
+    const row = this.sql(`SELECT ${SELECT_COLUMNS} FROM region_statistics WHERE region = ? AND year = ?`)
       .get(region, year) as RegionalStatisticsColumns | undefined;
     return row && recordFromColumns(row);
   }
 
   /** Years with any regional statistics, ascending. */
-  years(): number[] {
-    return (this.db.prepare('SELECT DISTINCT year FROM region_statistics ORDER BY year').all() as Array<{ year: number }>).map(
+  async years(): Promise<number[]> {
+    return (this.sql('SELECT DISTINCT year FROM region_statistics ORDER BY year').all() as Array<{ year: number }>).map(
       (row) => row.year,
     );
   }

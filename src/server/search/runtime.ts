@@ -2,7 +2,6 @@ import type { Store } from '../store';
 import { MeiliClient, type MeiliConnection } from './client';
 import { MeiliHttpError, MeiliUnavailableError } from './http-client';
 import { ensureSettings, IndexSync } from './index-sync';
-import { SearchOutbox } from './outbox';
 import { rebuildIndex } from './reindex';
 
 /** ready: Meilisearch answers searches; starting/unavailable: the FTS5 fallback does; disabled: no Meilisearch configured. */
@@ -83,8 +82,8 @@ export class SearchRuntime {
   }
 
   /** The state, its reason and the outbox backlog. */
-  status(): SearchStatus {
-    return { mode: this.mode(), state: this.state, reason: this.reason, pending: new SearchOutbox(this.store.db).pendingCount() };
+  async status(): Promise<SearchStatus> {
+    return { mode: this.mode(), state: this.state, reason: this.reason, pending: await this.store.searchOutbox.pendingCount() };
   }
 
   /** A search against Meilisearch failed: switch to the fallback and let the loop probe until it is back. */
@@ -110,8 +109,8 @@ export class SearchRuntime {
   /** Resolves once the outbox is empty and the index is ready (tests). */
   async whenDrained(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (this.state !== 'ready' || this.status().pending > 0) {
-      if (Date.now() > deadline) throw new Error(`outbox not drained within ${timeoutMs} ms (${this.state}, ${this.status().pending} pending)`);
+    while (this.state !== 'ready' || (await this.status()).pending > 0) {
+      if (Date.now() > deadline) throw new Error(`outbox not drained within ${timeoutMs} ms (${this.state}, ${(await this.status()).pending} pending)`);
       this.wakeUp?.();
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -124,7 +123,7 @@ export class SearchRuntime {
 
   private async loop(): Promise<void> {
     while (this.running) {
-      if (!this.store.db.open) {
+      if (!this.store.isOpen()) {
         // The store was closed (closeStore, shutdown): this runtime has nothing left to sync.
         this.running = false;
         break;
@@ -162,7 +161,7 @@ export class SearchRuntime {
     while (await this.sync.deliverBatch()) {
       // drain the backlog of the outage
     }
-    const [indexed, expected] = [await client.countDocuments(this.indexUid), this.store.clusters.countPublic()];
+    const [indexed, expected] = [await client.countDocuments(this.indexUid), await this.store.clusters.countPublic()];
     if (indexed !== expected) await this.rebuild(`the index holds ${indexed} documents, SQLite has ${expected} public profiles`);
     await this.sync.loadMirror();
     await this.sync.refreshAnalytics();

@@ -9,11 +9,11 @@ import { getStore } from '../../../server/store';
  * starting, unavailable or disabled — the server log has the details);
  * searchPending counts the outbox rows not yet delivered to Meilisearch.
  */
-export const GET: APIRoute = () => {
+export const GET: APIRoute = async () => {
   try {
-    const store = getStore();
-    const clusters = store.clusters.countPublic();
-    const search = searchStatus(store);
+    const store = await getStore();
+    const clusters = await store.clusters.countPublic();
+    const search = await searchStatus(store);
     return json({
       status: 'ok',
       db: 'ok',

@@ -7,10 +7,10 @@ import { getStore } from '../../../../server/store';
 
 /** GET /api/v1/clusters: public clusters with the directory's filters, sorting and paging. */
 export const GET: APIRoute = ({ request, url }) =>
-  guardApi(request, () => {
+  guardApi(request, async () => {
     const parsed = parseQuery(directoryQuerySchema, url.searchParams);
     if (!parsed.ok) return badRequest(parsed.problems);
-    const page = listDirectory(getStore(), parsed.value, 'en');
+    const page = await listDirectory(await getStore(), parsed.value, 'en');
     return json({
       total: page.total,
       page: page.page,
