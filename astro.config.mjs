@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import { DEFAULT_LANG, LANGS } from './src/lib/i18n/locales.ts';
 
 /**
  * Rollup's input (a name, a list or named entries) with one more entry, named after its file.
@@ -41,8 +42,8 @@ export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'middleware' }),
   i18n: {
-    locales: ['ru', 'en'],
-    defaultLocale: 'ru',
+    locales: [...LANGS],
+    defaultLocale: DEFAULT_LANG,
     routing: { prefixDefaultLocale: false },
   },
   security: { checkOrigin: true },

@@ -1,5 +1,6 @@
 import { INDUSTRY_GROUP_LABELS, STATUS_LABELS } from '../i18n/vocabulary-labels';
 import type { ScenarioCode } from '../indexing/scenario';
+import type { Lang } from '../i18n/locales';
 import type { Profile } from '../profile';
 import { findRegion } from '../regions';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './markers';
@@ -95,7 +96,7 @@ function textLists(...texts: ({ ru?: string; en?: string } | undefined)[]): Loca
 }
 
 /** Country names in a language, e.g. ("DE", "ru") → "Германия"; the code itself when ICU does not know it. */
-export function countryName(code: string, lang: 'ru' | 'en'): string {
+export function countryName(code: string, lang: Lang): string {
   try {
     return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
   } catch {

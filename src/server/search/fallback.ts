@@ -1,4 +1,4 @@
-import { nameCollator, type Lang } from '../../lib/i18n';
+import { API_LANG, nameCollator, type Lang } from '../../lib/i18n';
 import { nameSortKey } from '../../lib/search/document';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '../../lib/search/markers';
 import { toFtsMatch, queryGroups } from '../../lib/search/fts-query';
@@ -100,7 +100,7 @@ async function toHits(store: Store, page: Candidate[], q: string): Promise<Searc
 
 /** Search over SQLite FTS5 (no typo tolerance; synonyms and prefixes still apply), same answer shape as Meilisearch's. */
 export async function fallbackSearch(store: Store, query: SearchQuery): Promise<SearchResult> {
-  const lang = query.lang ?? 'en';
+  const lang = query.lang ?? API_LANG;
   const candidates = await findCandidates(store, query.q);
   const facets = emptyFacets();
   for (const facet of FACET_ATTRIBUTES) facets[facet] = countValues(candidates.filter((c) => passes(c, query, facet)), facet);

@@ -1,4 +1,4 @@
-import type { Lang } from '../../lib/i18n';
+import { API_LANG, LANGS, type Lang } from '../../lib/i18n';
 import type { SearchDocument } from '../../lib/search/document';
 import { hasHighlight, markedToHtml, unmarked } from '../../lib/search/highlight';
 import { buildMatchingRequest, buildSearchRequests, SNIPPET_ATTRIBUTES } from '../../lib/search/meili-request';
@@ -8,8 +8,6 @@ import type { Store } from '../store';
 import { fallbackMatchingSlugs, fallbackSearch } from './fallback';
 import { getSearchRuntime, type SearchRuntime, type SearchStatus } from './runtime';
 
-/** Language used for name sorting when the query does not say (the API's, like GET /api/v1/clusters). */
-const DEFAULT_SORT_LANG: Lang = 'en';
 
 /** A Meilisearch hit: the retrieved fields plus `_formatted` (highlighted and cropped copies, name and city among them). */
 type MeiliHit = Pick<SearchDocument, 'slug' | 'industryGroup' | 'region' | 'status' | 'scenario' | 'index' | 'foundedYear'> & {
@@ -20,7 +18,7 @@ type MeiliHit = Pick<SearchDocument, 'slug' | 'industryGroup' | 'region' | 'stat
 function localizedPair(field: { ru?: string; en?: string } | undefined): { plain: { ru?: string; en?: string }; html: { ru?: string; en?: string } } {
   const plain: { ru?: string; en?: string } = {};
   const html: { ru?: string; en?: string } = {};
-  for (const lang of ['ru', 'en'] as const) {
+  for (const lang of LANGS) {
     const marked = field?.[lang];
     if (typeof marked === 'string' && marked !== '') {
       plain[lang] = unmarked(marked);
@@ -94,7 +92,7 @@ export interface SearchTiming {
 
 /** One search through Meilisearch (one multi-search round trip); hits re-checked against SQLite while updates are pending. */
 async function meiliSearch(runtime: SearchRuntime, store: Store, query: SearchQuery, timing: SearchTiming): Promise<SearchResult> {
-  const lang = query.lang ?? DEFAULT_SORT_LANG;
+  const lang = query.lang ?? API_LANG;
   const publicNow = await publicNowFilter(store);
   const requests = buildSearchRequests(query, runtime.indexUid, lang);
   const sent = performance.now();

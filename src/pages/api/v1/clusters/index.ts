@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { directoryQuerySchema, parseQuery } from '../../../../lib/directory/query';
+import { API_LANG } from '../../../../lib/i18n/locales';
 import { toListItemJson } from '../../../../server/api/cluster-json';
 import { listDirectory } from '../../../../server/directory';
 import { badRequest, guardApi, json } from '../../../../server/http';
@@ -10,7 +11,7 @@ export const GET: APIRoute = ({ request, url }) =>
   guardApi(request, async () => {
     const parsed = parseQuery(directoryQuerySchema, url.searchParams);
     if (!parsed.ok) return badRequest(parsed.problems);
-    const page = await listDirectory(await getStore(), parsed.value, 'en');
+    const page = await listDirectory(await getStore(), parsed.value, API_LANG);
     return json({
       total: page.total,
       page: page.page,
