@@ -1,8 +1,8 @@
-import type { Lang } from './locales';
+import { INTL_LOCALES, type Lang } from './locales';
 
-/** Formats a number the way readers of the language expect (1 149 / 1,149; 0,1 / 0.1). */
-export function formatNumber(value: number, lang: Lang, maxFractionDigits = 2): string {
-  return new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: maxFractionDigits }).format(value);
+/** Formats a number the way readers of the language expect (1 149 / 1,149; 0,1 / 0.1); client scripts use it too. */
+export function formatNumber(value: number, lang: Lang, maxFractionDigits = 2, minFractionDigits = 0): string {
+  return new Intl.NumberFormat(INTL_LOCALES[lang], { maximumFractionDigits: maxFractionDigits, minimumFractionDigits: minFractionDigits }).format(value);
 }
 
 /** English ordinal, e.g. 1 → "1st", 22 → "22nd"; Russian uses "1-е". */
