@@ -52,4 +52,25 @@ describe('SearchOutboxRepository', () => {
     expect(ids).toContain(next!.id);
     expect(await outbox.pendingCount()).toBe(22);
   });
+
+  it('says whether anything is pending, and notes why delivery waits without pushing rows back', async () => {
+    const outbox = await open();
+    expect(await outbox.hasPending()).toBe(true);
+    const due = await outbox.due(100);
+    await outbox.noteUnavailable([due[0]!.id], 'Meilisearch is down');
+    expect((await outbox.due(100)).map((r) => r.id)).toEqual(due.map((r) => r.id));
+    expect(store.db.prepare('SELECT last_error FROM search_outbox WHERE id = ?').get(due[0]!.id)).toEqual({ last_error: 'Meilisearch is down' });
+    await outbox.markDone(due.map((r) => r.id));
+    expect(await outbox.hasPending()).toBe(false);
+    expect(await outbox.maxId()).toBe(due.at(-1)!.id);
+  });
+
+  it('after a rebuild settles the rows up to the snapshot and reopens the later ones', async () => {
+    const outbox = await open();
+    const all = await outbox.due(100);
+    await outbox.markDone(all.slice(20).map((r) => r.id)); // the last five were delivered to the old index
+    const snapshot = all[19]!.id;
+    expect(await outbox.settleAfterRebuild(snapshot)).toEqual({ settled: 20, reopened: 5 });
+    expect((await outbox.due(100)).map((r) => r.id)).toEqual(all.slice(20).map((r) => r.id));
+  });
 });
