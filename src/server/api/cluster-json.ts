@@ -1,4 +1,4 @@
-import type { Profile } from '../../lib/profile';
+import type { ClusterSummary, Profile } from '../../lib/profile';
 import type { ClusterAnalytics } from '../../lib/indexing/year-analytics';
 import type { ScenarioCode } from '../../lib/indexing/scenario';
 import type { DirectoryItem } from '../directory';
@@ -28,16 +28,8 @@ export interface ScenarioJson {
   missingRegionalInputs: string[];
 }
 
-/** Public list item of GET /api/v1/clusters. */
-export interface ClusterListItemJson {
-  slug: string;
-  name: { ru: string; en: string };
-  region: string;
-  industryGroup: string;
-  status: string;
-  city: { ru?: string; en?: string };
-  location: { lat: number; lon: number };
-  foundedYear: number | null;
+/** Public list item of GET /api/v1/clusters: the summary's public fields, links and analytics. */
+export interface ClusterListItemJson extends Pick<ClusterSummary, 'slug' | 'name' | 'region' | 'industryGroup' | 'status' | 'city' | 'location' | 'foundedYear'> {
   url: { ru: string; en: string };
   index: IndexJson;
   scenario: ScenarioJson;

@@ -4,7 +4,7 @@
  * interfaces; the SQLite classes in this folder are the embedded implementation. Pages, API routes, services
  * and scripts depend on these interfaces only (through `Store` in src/server/store.ts).
  */
-import type { Profile } from '../../lib/profile';
+import type { ClusterSummary, Profile } from '../../lib/profile';
 import type { IndicatorKey } from '../../lib/profile/vocabulary';
 import type { RegionalStatisticsRecord } from '../../lib/regional-statistics';
 import type { SearchTextColumns } from '../../lib/search/document';
@@ -16,12 +16,7 @@ type General = Profile['general'];
 /** Moderation state of a stored profile; only "approved" profiles are public. */
 export type Publication = 'draft' | 'submitted' | 'approved' | 'rejected' | 'archived';
 
-/** The light row the directory, map and index work with (no full profile parse); its fields are the profile's own. */
-export type ClusterSummary = Pick<Profile, 'slug'> &
-  Pick<General, 'name' | 'region' | 'industryGroup' | 'status' | 'location' | 'city'> & {
-    foundedYear: NonNullable<General['foundedYear']> | null;
-    selfAssessment: NonNullable<General['selfAssessment']> | null;
-  };
+export type { ClusterSummary };
 
 /** One stored indicator value with its cluster and year. */
 export interface IndicatorRow {
