@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { profileSchema, INDICATOR_KEYS, type Profile } from '../../lib/profile';
 import { nowIso, statementCache, type Db } from './connection';
 import type { ChangeContext, ClusterFilter, ClustersStore, ClusterSummary, IndicatorRow, Publication, SaveOptions, SeedState } from './store-interfaces';
@@ -9,11 +8,6 @@ import type { WriteGate } from './write-gate';
  * by its index; `slug IN (SELECT value FROM json_each(?))` scanned every approved row instead (13 ms at 10,000).
  */
 export const SLUG_LIST_JOIN = 'json_each(?) AS j CROSS JOIN clusters AS c ON c.slug = j.value';
-
-/** Stable hash of a profile's canonical JSON, used to detect changed seed files. */
-export function hashProfile(profile: Profile): string {
-  return createHash('sha256').update(JSON.stringify(profile)).digest('hex');
-}
 
 interface ClusterRowDb {
   slug: string;

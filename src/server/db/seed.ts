@@ -1,7 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeZodError, formatProblems, profileSchema, type FieldProblem, type Profile } from '../../lib/profile';
-import { hashProfile } from './clusters-repository';
 import type { Store } from './store-interfaces';
 
 /** A shipped profile file that cannot be seeded: names the file, the field and the problem. */
@@ -39,6 +39,11 @@ export function readSeedProfiles(contentDir: string): SeedProfile[] {
       throw new SeedFileError(file, [{ field: 'slug', message: `"${profile.slug}" does not match the file name` }]);
     return { file, profile };
   });
+}
+
+/** Stable hash of a profile's canonical JSON, used to detect changed seed files. */
+export function hashProfile(profile: Profile): string {
+  return createHash('sha256').update(JSON.stringify(profile)).digest('hex');
 }
 
 /** What a seed run did. */
