@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_LANG, LANGS } from './src/lib/i18n/locales.ts';
 
 /**
  * Rollup's input (a name, a list or named entries) with one more entry, named after its file.
@@ -53,8 +54,8 @@ export default defineConfig({
   // with no hashes or nonces (src/server/gate/security-headers.ts) and cached pages stay valid.
   build: { inlineStylesheets: 'never' },
   i18n: {
-    locales: ['ru', 'en'],
-    defaultLocale: 'ru',
+    locales: [...LANGS],
+    defaultLocale: DEFAULT_LANG,
     routing: { prefixDefaultLocale: false },
   },
   security: { checkOrigin: true },

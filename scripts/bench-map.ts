@@ -69,16 +69,16 @@ function median(values: readonly number[]): number {
 }
 
 /** Fills a temporary DATA_DIR with the pilot clusters plus n synthetic ones; returns the folder. */
-function prepareData(n: number): string {
+async function prepareData(n: number): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'cluster-map-bench-map-'));
   const random = prng(Number(args.seed));
-  const store = openStore(readServerConfig({ DATA_DIR: dir, CONTENT_DIR: join(root, 'content') }));
+  const store = await openStore(readServerConfig({ DATA_DIR: dir, CONTENT_DIR: join(root, 'content') }));
   try {
-    store.clusters.transaction(() => {
-      for (let i = 0; i < n; i++) store.clusters.save(syntheticProfile(i, random), { publication: 'approved' }, { actor: 'bench', action: 'synthetic' });
+    await store.transaction(async (tx) => {
+      for (let i = 0; i < n; i++) await tx.clusters.save(syntheticProfile(i, random), { publication: 'approved' }, { actor: 'bench', action: 'synthetic' });
     });
   } finally {
-    store.db.close();
+    await store.close();
   }
   return dir;
 }
@@ -136,7 +136,7 @@ async function visit(context: BrowserContext, url: string, cold: boolean): Promi
  */
 async function measure(context: BrowserContext, n: number) {
   let t0 = performance.now();
-  const dataDir = prepareData(n);
+  const dataDir = await prepareData(n);
   console.log(`[bench:map] ${n} synthetic clusters (+25 pilots) stored in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const portal = await startPortalProcess({
     dataDir,

@@ -143,12 +143,12 @@ const temp = { dir: mkdtempSync(join(tmpdir(), 'cluster-map-bench-')), remove: (
 const config = readServerConfig({ DATA_DIR: temp.dir, CONTENT_DIR: join(root, 'content') });
 console.log(`[bench] generating ${N} synthetic profiles in ${temp.dir}…`);
 let t0 = performance.now();
-const store = openStore(config);
-store.clusters.transaction(() => {
-  for (let i = 0; i < N; i++) store.clusters.save(syntheticProfile(i), { publication: 'approved' }, { actor: 'bench', action: 'synthetic' });
+const store = await openStore(config);
+await store.transaction(async (tx) => {
+  for (let i = 0; i < N; i++) await tx.clusters.save(syntheticProfile(i), { publication: 'approved' }, { actor: 'bench', action: 'synthetic' });
 });
-const publicCount = store.clusters.countPublic();
-store.db.close();
+const publicCount = await store.clusters.countPublic();
+await store.close();
 console.log(`[bench] stored ${publicCount} public profiles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 const port = await freePort();

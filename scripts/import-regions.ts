@@ -10,7 +10,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { RegionalImportError, REGIONAL_MONEY_UNIT } from '../src/lib/regional-statistics';
-import { RegionalStatisticsRepository } from '../src/server/db/regional-repository';
 import { importRegionalStatisticsFile } from '../src/server/regional-import';
 import { SeedFileError } from '../src/server/db/seed';
 import { openStore } from '../src/server/store';
@@ -43,9 +42,9 @@ try {
   process.exit(1);
 }
 
-let store: ReturnType<typeof openStore>;
+let store: Awaited<ReturnType<typeof openStore>>;
 try {
-  store = openStore();
+  store = await openStore();
 } catch (error) {
   if (error instanceof SeedFileError) {
     console.error(error.message);
@@ -55,7 +54,7 @@ try {
 }
 
 try {
-  const report = await importRegionalStatisticsFile(path, new RegionalStatisticsRepository(store.db), 'cli:import-regions');
+  const report = await importRegionalStatisticsFile(path, store.regions, 'cli:import-regions');
   console.log(
     `imported ${report.rows} rows from ${file} into ${store.config.dataDir}: ` +
       `${report.regions.length} regions, years ${report.years.join(', ')}; ` +
@@ -70,7 +69,7 @@ try {
     console.error(`${file}: import failed, nothing was changed: ${(error as Error).message}`);
   }
 } finally {
-  store.db.close();
+  await store.close();
 }
 // Peak memory on request, for scripts/bench-import.ts (the import streams the file: it should stay far below the file size).
 if (process.env.IMPORT_REPORT_MAX_RSS === '1') console.error(`max RSS: ${process.resourceUsage().maxRSS} KiB`);

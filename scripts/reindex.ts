@@ -12,10 +12,10 @@ import { rebuildIndex } from '../src/server/search/reindex';
 import { openStore } from '../src/server/store';
 
 const config = readServerConfig();
-const store = openStore(config);
+const store = await openStore(config);
 const server = await connectForScript(process.env, config.dataDir).catch((error: unknown) => {
   console.error(`[reindex] cannot reach or start Meilisearch: ${(error as Error).message}`);
-  store.db.close();
+  void store.close();
   process.exit(1);
 });
 const meili = createMeiliClient(server, 30_000);
@@ -33,5 +33,5 @@ try {
 } finally {
   await meili.close();
   await server.stop();
-  store.db.close();
+  await store.close();
 }

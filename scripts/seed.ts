@@ -3,8 +3,9 @@ import { openStore } from '../src/server/store';
 import { SeedFileError } from '../src/server/db/seed';
 
 try {
-  const { seed, db, config } = openStore();
-  db.close();
+  const store = await openStore();
+  const { seed, config } = store;
+  await store.close();
   console.log(`seeded ${config.dataDir}: ${JSON.stringify(seed)}`);
 } catch (error) {
   if (error instanceof SeedFileError) {

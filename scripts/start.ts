@@ -26,11 +26,14 @@ function newestMtime(path: string): number {
   return Math.max(st.mtimeMs, ...readdirSync(path).map((f) => newestMtime(join(path, f))));
 }
 
-/** Whether the build is missing or older than the sources. */
+/** Files under content/ that the build bundles (src/lib/regions.ts, the map's boundaries); the rest is read at run time. */
+const BUNDLED_CONTENT = ['regions.json', 'region-boundaries.geojson'];
+
+/** Whether the build is missing or older than the sources, the config or the content it bundles. */
 function buildIsStale(): boolean {
   if (!existsSync(entry)) return true;
-  const sources = Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'astro.config.mjs')), newestMtime(join(root, 'public')));
-  return sources > statSync(entry).mtimeMs;
+  const inputs = ['src', 'astro.config.mjs', 'public', ...BUNDLED_CONTENT.map((file) => join('content', file))];
+  return Math.max(...inputs.map((path) => newestMtime(join(root, path)))) > statSync(entry).mtimeMs;
 }
 
 process.env.HOST ??= '0.0.0.0';
@@ -49,8 +52,9 @@ if (process.env.PORTAL_SKIP_BUILD !== '1' && buildIsStale()) {
 }
 
 try {
-  const { seed, db, config } = openStore();
-  db.close();
+  const store = await openStore();
+  const { seed, config } = store;
+  await store.close();
   console.log(`[start] store ready in ${config.dataDir} (seed: ${seed.inserted} new, ${seed.updated} updated, ${seed.unchanged} unchanged)`);
 } catch (error) {
   if (error instanceof SeedFileError || error instanceof SettingsError) {

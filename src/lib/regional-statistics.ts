@@ -28,13 +28,14 @@
 import { z } from 'zod';
 import { CsvError, csvRecordToRow, parseCsvRecords, readCsvHeader, type CsvRecord } from './csv';
 import { describeRegionalProblem, findRegionalProblems, REGIONAL_INPUTS, type RegionalInput } from './regional-plausibility';
-import { isRegionCode } from './regions';
+import { isRegionCode, REGION_CODE_RULE } from './regions';
+import { LATEST_YEAR_BOUND } from './years';
 
 /** Unit of the money columns (fdi, exports, imports), the same for every row. */
 export const REGIONAL_MONEY_UNIT = 'million USD';
 
 /** Earliest and latest year accepted in a regional statistics file. */
-export const REGIONAL_YEAR_RANGE = { min: 1990, max: 2100 } as const;
+export const REGIONAL_YEAR_RANGE = { min: 1990, max: LATEST_YEAR_BOUND } as const;
 
 /** The CSV columns of a regional statistics file, all required in the header (in any order). */
 export const REGIONAL_CSV_COLUMNS = [
@@ -147,7 +148,7 @@ export const regionalStatisticsRowSchema = z
       message:
         region === ''
           ? 'region is required (an ISO 3166-2 code such as RU-KLU)'
-          : `region ${JSON.stringify(region)} is not a Russian region code (expected ISO 3166-2, e.g. RU-KLU)`,
+          : `region ${JSON.stringify(region)} is not ${REGION_CODE_RULE}`,
     })),
     year: z.string().transform((raw, ctx) => {
       const { min, max } = REGIONAL_YEAR_RANGE;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import regionList from '../../content/regions.json';
 
 /** A Russian federal subject (2012 composition) with its ISO 3166-2 code and names. */
@@ -24,3 +25,9 @@ export function findRegion(code: string): Region | undefined {
 export function isRegionCode(code: string): boolean {
   return byCode.has(code);
 }
+
+/** What a region code must be, as error messages say it. */
+export const REGION_CODE_RULE = 'the ISO 3166-2 code of a Russian region, e.g. RU-KLU';
+
+/** A region code, rejected with one message everywhere (profiles, query parameters). */
+export const regionCodeSchema = z.string().refine(isRegionCode, { message: `must be ${REGION_CODE_RULE}` });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INDICATOR_KEYS } from './profile/vocabulary';
+import { boundedYearSchema } from './years';
 import { REGIONAL_INDICATORS } from './indexing';
 
 /** An indicator weight α_j: finite and not negative (0 switches an indicator off). */
@@ -23,7 +24,7 @@ export const indexSettingsSchema = z
     weights: clusterWeightsSchema.default({}),
     regionalWeights: regionalWeightsSchema.default({}),
     threshold: thresholdRuleSchema.default({ kind: 'mean' }),
-    defaultYear: z.number().int().min(1950).max(2100).nullable().default(null),
+    defaultYear: boundedYearSchema.nullable().default(null),
   })
   .strict();
 

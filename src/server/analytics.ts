@@ -3,14 +3,14 @@ import type { IndicatorKey } from '../lib/profile/vocabulary';
 import type { Store } from './store';
 
 /** Years for which public clusters report indicators, newest first. */
-export function availableYears(store: Store): number[] {
-  return [...new Set(store.clusters.listPublicIndicators().map((r) => r.year))].sort((a, b) => b - a);
+export async function availableYears(store: Store): Promise<number[]> {
+  return [...new Set((await store.clusters.listPublicIndicators()).map((r) => r.year))].sort((a, b) => b - a);
 }
 
 /** The year to show: the requested one, else the settings' default, else the latest with data (null when there is none). */
-export function resolveYear(store: Store, requested?: number): number | null {
+export async function resolveYear(store: Store, requested?: number): Promise<number | null> {
   if (requested !== undefined) return requested;
-  return store.settings.index.defaultYear ?? availableYears(store)[0] ?? null;
+  return store.settings.index.defaultYear ?? (await availableYears(store))[0] ?? null;
 }
 
 const cache = new Map<string, YearAnalytics>();
@@ -19,25 +19,25 @@ const cache = new Map<string, YearAnalytics>();
  * Index, ranks and scenarios of every public cluster for the year. The index is relative, so any write
  * changes others: results are cached per data version (bumped in the same transaction as every write).
  */
-export function getYearAnalytics(store: Store, year: number): YearAnalytics {
-  const version = `${store.config.dataDir}|${store.clusters.dataVersion()}|`;
+export async function getYearAnalytics(store: Store, year: number): Promise<YearAnalytics> {
+  const version = `${store.config.dataDir}|${await store.clusters.dataVersion()}|`;
   const key = `${version}${year}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const values = new Map<string, Partial<Record<IndicatorKey, number>>>();
-  for (const row of store.clusters.listPublicIndicators(year)) {
+  for (const row of await store.clusters.listPublicIndicators(year)) {
     const v = values.get(row.slug) ?? {};
     v[row.indicator] = row.value;
     values.set(row.slug, v);
   }
-  const clusters: AnalyticsCluster[] = store.clusters.listPublic().map((c) => ({
+  const clusters: AnalyticsCluster[] = (await store.clusters.listPublic()).map((c) => ({
     slug: c.slug,
     industryGroup: c.industryGroup,
     region: c.region,
     selfAssessment: c.selfAssessment,
     values: values.get(c.slug) ?? {},
   }));
-  const result = computeYearAnalytics(year, clusters, store.regions.listYear(year), store.settings.index);
+  const result = computeYearAnalytics(year, clusters, await store.regions.listYear(year), store.settings.index);
   reportExcluded(result);
   for (const k of cache.keys()) if (k.startsWith(`${store.config.dataDir}|`) && !k.startsWith(version)) cache.delete(k);
   cache.set(key, result);
@@ -55,9 +55,10 @@ function reportExcluded({ year, excluded }: YearAnalytics): void {
 }
 
 /** The cluster's overall index in every year it has one, oldest first (for the line chart). */
-export function clusterIndexHistory(store: Store, slug: string): Array<{ year: number; value: number }> {
-  return availableYears(store)
-    .map((year) => ({ year, value: getYearAnalytics(store, year).clusters.get(slug)?.overall?.value }))
+export async function clusterIndexHistory(store: Store, slug: string): Promise<Array<{ year: number; value: number }>> {
+  const years = await availableYears(store);
+  const points = await Promise.all(years.map(async (year) => ({ year, value: (await getYearAnalytics(store, year)).clusters.get(slug)?.overall?.value })));
+  return points
     .filter((p): p is { year: number; value: number } => p.value !== undefined)
     .sort((a, b) => a.year - b.year);
 }

@@ -3,7 +3,7 @@ import type { DirectoryQuery } from '../lib/directory/query';
 import type { Lang } from '../lib/i18n';
 import type { ClusterAnalytics } from '../lib/indexing/year-analytics';
 import { getYearAnalytics, resolveYear } from './analytics';
-import type { ClusterSummary } from './db/clusters-repository';
+import type { ClusterSummary } from './db/store-interfaces';
 import type { Store } from './store';
 
 /** A directory entry: the summary plus its index and scenario for the selected year (null without data). */
@@ -18,11 +18,10 @@ export interface DirectoryPage extends Page<DirectoryItem> {
 }
 
 /** Public clusters matching the query's filters, with their analytics for the query's year (or the default year). */
-export function listMatching(store: Store, query: Pick<DirectoryQuery, 'industryGroup' | 'region' | 'status' | 'year'>): { year: number | null; items: DirectoryItem[] } {
-  const year = resolveYear(store, query.year);
-  const analytics = year === null ? null : getYearAnalytics(store, year);
-  const items = store.clusters
-    .listPublic({ industryGroup: query.industryGroup, region: query.region, status: query.status })
+export async function listMatching(store: Store, query: Pick<DirectoryQuery, 'industryGroup' | 'region' | 'status' | 'year'>): Promise<{ year: number | null; items: DirectoryItem[] }> {
+  const year = await resolveYear(store, query.year);
+  const analytics = year === null ? null : await getYearAnalytics(store, year);
+  const items = (await store.clusters.listPublic({ industryGroup: query.industryGroup, region: query.region, status: query.status }))
     .map((c) => {
       const a = analytics?.clusters.get(c.slug) ?? null;
       return { ...c, index: a?.overall?.value ?? null, analytics: a };
@@ -31,7 +30,7 @@ export function listMatching(store: Store, query: Pick<DirectoryQuery, 'industry
 }
 
 /** One page of the public directory for a validated query. */
-export function listDirectory(store: Store, query: DirectoryQuery, lang: Lang): DirectoryPage {
-  const { year, items } = listMatching(store, query);
+export async function listDirectory(store: Store, query: DirectoryQuery, lang: Lang): Promise<DirectoryPage> {
+  const { year, items } = await listMatching(store, query);
   return { year, ...paginate(sortClusters(items, query.sort, lang), query.page, query.perPage) };
 }

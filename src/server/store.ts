@@ -1,44 +1,41 @@
-import { ClustersRepository } from './db/clusters-repository';
-import { openDatabase, type Db } from './db/connection';
-import { RegionalStatisticsRepository } from './db/regional-repository';
-import { readSeedProfiles, seedProfiles, type SeedReport } from './db/seed';
 import { readServerConfig, type ServerConfig } from './config';
+import { readSeedProfiles, seedProfiles, type SeedReport } from './db/seed';
+import { SqliteStore } from './db/sqlite-store';
+import type { Store } from './db/store-interfaces';
 import { loadSettings } from './settings';
-import type { Settings } from '../lib/settings';
 
-/** The opened store: the connection, its repositories and the validated settings. */
-export interface Store {
-  db: Db;
-  clusters: ClustersRepository;
-  regions: RegionalStatisticsRepository;
-  settings: Settings;
-  config: ServerConfig;
-}
+export type { Store } from './db/store-interfaces';
 
-/** Opens the store in config.dataDir, loads the settings and seeds the shipped profiles (idempotent). */
-export function openStore(config: ServerConfig = readServerConfig()): Store & { seed: SeedReport } {
+/**
+ * Opens the store in config.dataDir, loads the settings and seeds the shipped profiles (idempotent).
+ * SQLite is the one implementation today; a second one (PostgreSQL) would be chosen here by configuration.
+ */
+export async function openStore(config: ServerConfig = readServerConfig()): Promise<SqliteStore & { seed: SeedReport }> {
   const settings = loadSettings(config.contentDir);
-  const db = openDatabase(config.dataDir);
-  const clusters = new ClustersRepository(db);
+  const store = SqliteStore.open(config, settings);
   try {
-    const seed = seedProfiles(clusters, readSeedProfiles(config.contentDir));
-    return { db, clusters, regions: new RegionalStatisticsRepository(db), settings, config, seed };
+    const seed = await seedProfiles(store, readSeedProfiles(config.contentDir));
+    return Object.assign(store, { seed });
   } catch (error) {
-    db.close();
+    await store.close();
     throw error;
   }
 }
 
-let shared: Store | undefined;
+let shared: Promise<Store> | undefined;
 
 /** The process-wide store used by pages and API routes, opened on first use. */
-export function getStore(): Store {
-  shared ??= openStore();
+export function getStore(): Promise<Store> {
+  shared ??= openStore().catch((error: unknown) => {
+    shared = undefined; // the next request tries again (e.g. after content/ was fixed)
+    throw error;
+  });
   return shared;
 }
 
 /** Closes the process-wide store (tests and shutdown). */
-export function closeStore(): void {
-  shared?.db.close();
+export async function closeStore(): Promise<void> {
+  const store = shared;
   shared = undefined;
+  await (await store?.catch(() => undefined))?.close();
 }

@@ -5,10 +5,10 @@ import { getYearAnalytics } from './analytics';
 import type { Store } from './store';
 
 /** The candidate's position among all ranked public clusters of the year and, optionally, within one industry group. */
-export function evaluateWhatIf(store: Store, year: number, candidate: Partial<Record<IndicatorKey, number>>, group?: string): { overall: WhatIfPosition; industry: WhatIfPosition | null } {
-  const groups = new Map(store.clusters.listPublic().map((c) => [c.slug, c.industryGroup as string]));
+export async function evaluateWhatIf(store: Store, year: number, candidate: Partial<Record<IndicatorKey, number>>, group?: string): Promise<{ overall: WhatIfPosition; industry: WhatIfPosition | null }> {
+  const groups = new Map((await store.clusters.listPublic()).map((c) => [c.slug, c.industryGroup as string]));
   // The values the year's index used (stored values it left out stay out here too), read back from its explanation.
-  const all = [...getYearAnalytics(store, year).clusters.values()]
+  const all = [...(await getYearAnalytics(store, year)).clusters.values()]
     .filter((a) => a.overall)
     .map((a) => ({ id: a.slug, group: groups.get(a.slug) ?? '', values: usedValues(a.contributions) }));
   return {

@@ -87,7 +87,7 @@ describe('parseRegionalStatisticsCsv: good files', () => {
     const text = ['# one', '# two', HEADER, '# between', GOOD_LINES[2], '# again', 'RU-XXX,2012,1,p,,,,,,,,'].join('\n');
     const error = parseError(text);
     expect(error.line).toBe(7);
-    expect(error.message).toBe('line 7: region "RU-XXX" is not a Russian region code (expected ISO 3166-2, e.g. RU-KLU)');
+    expect(error.message).toBe('line 7: region "RU-XXX" is not the ISO 3166-2 code of a Russian region, e.g. RU-KLU');
   });
 
   it('parses the synthetic fixture', () => {
@@ -100,7 +100,7 @@ describe('parseRegionalStatisticsCsv: good files', () => {
 
 describe('parseRegionalStatisticsCsv: bad rows name their line and reason', () => {
   it.each<{ name: string; line: number; text: string; reason: string | RegExp }>([
-    { name: 'unknown region code', line: 4, text: 'RU-XXX,2012,1070000,p,1,f,1,e,1,i,1,c', reason: 'region "RU-XXX" is not a Russian region code (expected ISO 3166-2, e.g. RU-KLU)' },
+    { name: 'unknown region code', line: 4, text: 'RU-XXX,2012,1070000,p,1,f,1,e,1,i,1,c', reason: 'region "RU-XXX" is not the ISO 3166-2 code of a Russian region, e.g. RU-KLU' },
     { name: 'empty region', line: 4, text: ',2012,1070000,p,1,f,1,e,1,i,1,c', reason: 'region is required (an ISO 3166-2 code such as RU-KLU)' },
     { name: 'negative exports', line: 5, text: 'RU-ALT,2012,2390000,p,,,-3,e,300,i,,', reason: 'exports must be a number ≥ 0, got "-3"' },
     { name: 'text instead of a number', line: 3, text: 'RU-KLU,2012,1000000,p,n/a,f,1,e,1,i,1,c', reason: 'fdi must be a number ≥ 0, got "n/a"' },

@@ -8,7 +8,7 @@ import type { MapIslandConfig } from './config';
 import { autoSubmitFilters, wireFullMapControls } from './controls';
 import { L } from './leaflet-setup';
 import { createMarkerLayer } from './markers';
-import { fill } from './popup';
+import { fillPlaceholders as fill } from '../../lib/i18n/fill';
 import { createRegionLayer } from './regions';
 
 /** Zoom limit without tiles (the marker clusters need one); tiles allow closer views. */

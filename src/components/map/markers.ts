@@ -3,7 +3,9 @@ import { toDisplayLongitude } from '../../lib/map/antimeridian';
 import type { ClusterFeature, ClusterFeatureCollection, ClusterFeatureProperties } from '../../lib/map/geojson';
 import type { MapIslandConfig } from './config';
 import { L } from './leaflet-setup';
-import { clusterName, escapeHtml, fill, popupHtml } from './popup';
+import { escapeHtml } from '../../lib/html';
+import { fillPlaceholders as fill } from '../../lib/i18n/fill';
+import { clusterName, popupHtml } from './popup';
 
 /** A marker carrying its cluster's feature (for the popup). */
 type ClusterMarker = Marker<ClusterFeatureProperties>;

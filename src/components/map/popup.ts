@@ -1,15 +1,9 @@
+import { escapeHtml } from '../../lib/html';
+import { fillPlaceholders as fill } from '../../lib/i18n/fill';
+import { formatNumber } from '../../lib/i18n/format';
 import type { ClusterFeatureProperties } from '../../lib/map/geojson';
 import type { MapIslandConfig } from './config';
 
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** Fills {name} placeholders of an interface string. */
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
-}
 
 /** The profile URL of a cluster in the page's language. */
 export function profileHref(config: MapIslandConfig, slug: string): string {
@@ -30,7 +24,7 @@ export function clusterName(p: ClusterFeatureProperties, config: MapIslandConfig
 export function popupHtml(p: ClusterFeatureProperties, config: MapIslandConfig, year: number | null): string {
   const href = escapeHtml(profileHref(config, p.slug));
   const place = [inLang(p.city, config), config.regionNames[p.region] ?? p.region].filter(Boolean).join(', ');
-  const number = p.index === null ? null : new Intl.NumberFormat(config.lang === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 3 }).format(p.index);
+  const number = p.index === null ? null : formatNumber(p.index, config.lang, 3);
   const index = number === null ? escapeHtml(config.strings.notRanked) : `${escapeHtml(fill(config.strings.popupIndex, { year: year ?? '—' }))} <strong>${number}</strong>`;
   return `<div class="map-popup" data-testid="map-popup" data-slug="${escapeHtml(p.slug)}">
 <p class="map-popup-title"><a href="${href}">${escapeHtml(clusterName(p, config))}</a></p>

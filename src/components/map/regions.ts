@@ -4,7 +4,8 @@ import { shiftCollectionForDisplay, type AreaCollection } from '../../lib/map/an
 import { buildColourScale, colourOf } from '../../lib/map/colour-scale';
 import type { MapIslandConfig } from './config';
 import { L } from './leaflet-setup';
-import { fill } from './popup';
+import { fillPlaceholders as fill } from '../../lib/i18n/fill';
+import { formatNumber } from '../../lib/i18n/format';
 
 /** Properties of a boundary feature: the ISO 3166-2 code. */
 type RegionProps = { code: string };
@@ -26,7 +27,7 @@ function describeRegion(code: string, config: MapIslandConfig, choropleth: boole
   const value = shading.values[code];
   if (value === undefined) return fill(config.strings.regionNone, { region });
   const digits = shading.kind === 'index' ? 3 : 0;
-  const text = new Intl.NumberFormat(config.lang === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: digits }).format(value);
+  const text = formatNumber(value, config.lang, digits);
   return fill(shading.kind === 'index' ? config.strings.regionIndex : config.strings.regionCount, { region, value: text });
 }
 

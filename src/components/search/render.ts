@@ -3,7 +3,10 @@
  * you type), so both always show the same markup. Pure: no Astro, no DOM; every text is escaped, and
  * highlight HTML comes escaped from the search service.
  */
-import { escapeHtml } from '../../lib/search/highlight';
+import { escapeHtml } from '../../lib/html';
+import { fillPlaceholders as fill } from '../../lib/i18n/fill';
+import { formatNumber } from '../../lib/i18n/format';
+import type { Lang } from '../../lib/i18n/locales';
 import type { FacetAttribute } from '../../lib/search/facets';
 import type { SearchHit, SearchResult } from '../../lib/search/result';
 
@@ -12,7 +15,7 @@ export type SearchParams = Partial<Record<'q' | FacetAttribute | 'sort' | 'page'
 
 /** Everything language-dependent the renderer needs, prepared by the page and sent to the browser as JSON. */
 export interface SearchView {
-  lang: 'ru' | 'en';
+  lang: Lang;
   /** Path of the search page (/search or /en/search). */
   searchPath: string;
   /** Path prefix of cluster profiles (/clusters/ or /en/clusters/). */
@@ -46,10 +49,6 @@ export interface SearchView {
   labels: Record<FacetAttribute, Record<string, string>>;
 }
 
-/** Fills {name} placeholders. */
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
-}
 
 /** Query string of search params, leaving out empty values and defaults (relevance, page 1). */
 export function searchQueryString(params: SearchParams): string {
@@ -68,8 +67,8 @@ export function searchHref(view: SearchView, params: SearchParams): string {
 }
 
 /** Formats the index like the rest of the portal (0,08 / 0.08). */
-function formatIndex(value: number, lang: 'ru' | 'en'): string {
-  return new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(value);
+function formatIndex(value: number, lang: Lang): string {
+  return formatNumber(value, lang, 2, 2);
 }
 
 /** "City, Region" from the city's highlight HTML; federal cities (Saint Petersburg) are their own region, named once. */

@@ -3,10 +3,11 @@
  * never talks to Meilisearch or holds its key), rendered with the same functions as the server page.
  * Without JavaScript the form is a plain GET form with the same results.
  */
-import { escapeHtml } from '../../lib/search/highlight';
+import { escapeHtml } from '../../lib/html';
+import { fillPlaceholders as fill } from '../../lib/i18n/fill';
 import { FACET_ATTRIBUTES } from '../../lib/search/facets';
 import type { SearchResult } from '../../lib/search/result';
-import { fill, renderFacetOptions, renderResults, searchQueryString, type SearchParams, type SearchView } from './render';
+import { renderFacetOptions, renderResults, searchQueryString, type SearchParams, type SearchView } from './render';
 
 /** Pause after the last keystroke before searching. */
 const DEBOUNCE_MS = 200;

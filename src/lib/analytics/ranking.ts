@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { nameCollator, type Lang } from '../i18n';
 import { INDUSTRY_GROUPS } from '../profile/vocabulary';
 import type { ClusterAnalytics } from '../indexing/year-analytics';
+import { queryYearSchema } from '../years';
 
 /** Columns the ranking table sorts by; "-" reverses. */
 export const RANKING_SORTS = ['rank', '-rank', 'name', '-name', 'regionIndex', '-regionIndex'] as const;
@@ -9,7 +10,7 @@ export const RANKING_SORTS = ['rank', '-rank', 'name', '-name', 'regionIndex', '
 /** Query parameters of the analytics page. */
 export const analyticsQuerySchema = z
   .object({
-    year: z.coerce.number({ invalid_type_error: 'must be a year, e.g. 2012' }).int('must be a year, e.g. 2012').min(1950, 'must be 1950 or later').max(2100, 'must be 2100 or earlier').optional(),
+    year: queryYearSchema.optional(),
     set: z.enum(['overall', 'industry']).default('overall'),
     group: z.enum(INDUSTRY_GROUPS).optional(),
     sort: z.enum(RANKING_SORTS).default('rank'),

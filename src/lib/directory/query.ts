@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CLUSTER_STATUSES, INDUSTRY_GROUPS } from '../profile/vocabulary';
-import { isRegionCode } from '../regions';
+import { regionCodeSchema } from '../regions';
 import { describeZodError, type FieldProblem } from '../profile/errors';
+import { queryYearSchema } from '../years';
 
 /** Sort orders of the directory; a leading "-" reverses. */
 export const SORT_KEYS = ['name', '-name', 'founded', '-founded', 'index', '-index'] as const;
@@ -18,10 +19,7 @@ export const directoryQuerySchema = z
     industryGroup: z.enum(INDUSTRY_GROUPS, {
       errorMap: () => ({ message: `must be one of ${INDUSTRY_GROUPS.join(', ')}` }),
     }).optional(),
-    region: z
-      .string()
-      .refine(isRegionCode, { message: 'must be the ISO 3166-2 code of a Russian region, e.g. RU-KLU' })
-      .optional(),
+    region: regionCodeSchema.optional(),
     status: z.enum(CLUSTER_STATUSES, {
       errorMap: () => ({ message: `must be one of ${CLUSTER_STATUSES.join(', ')}` }),
     }).optional(),
@@ -33,7 +31,7 @@ export const directoryQuerySchema = z
       .min(1, 'must be 1 or more')
       .max(PER_PAGE_MAX, `must be at most ${PER_PAGE_MAX}`)
       .default(PER_PAGE_DEFAULT),
-    year: z.coerce.number({ invalid_type_error: 'must be a year' }).int('must be a year').min(1950).max(2100).optional(),
+    year: queryYearSchema.optional(),
   })
   .strict();
 

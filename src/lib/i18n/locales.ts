@@ -4,11 +4,15 @@ export const LANGS = ['ru', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 /** Language of unprefixed URLs. */
 export const DEFAULT_LANG: Lang = 'ru';
+/** Language of API answers (names sorted, labels) when a query names none. */
+export const API_LANG: Lang = 'en';
+/** The Intl locale each language formats numbers and dates with. */
+export const INTL_LOCALES: Readonly<Record<Lang, string>> = { ru: 'ru-RU', en: 'en-GB' };
 
 /** The language named by a route's [...lang] parameter: undefined → ru, "en" → en, anything else → null (404). */
 export function langFromParam(param: string | undefined): Lang | null {
-  if (param === undefined || param === '') return 'ru';
-  return param === 'en' ? 'en' : null;
+  if (param === undefined || param === '') return DEFAULT_LANG;
+  return param !== DEFAULT_LANG && (LANGS as readonly string[]).includes(param) ? (param as Lang) : null;
 }
 
 /** Prefixes a root-relative path for the language, e.g. ("/clusters", "en") → "/en/clusters". */
@@ -20,7 +24,8 @@ export function localizePath(path: string, lang: Lang): string {
 
 /** Strips the language prefix of a path, e.g. "/en/clusters" → "/clusters". */
 export function unlocalizePath(path: string): string {
-  const stripped = path.replace(/^\/en(?=\/|$)/, '');
+  const prefix = LANGS.find((lang) => lang !== DEFAULT_LANG && (path === `/${lang}` || path.startsWith(`/${lang}/`)));
+  const stripped = prefix ? path.slice(prefix.length + 1) : path;
   return stripped === '' ? '/' : stripped;
 }
 

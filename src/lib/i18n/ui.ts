@@ -1,3 +1,4 @@
+import { fillPlaceholders } from './fill';
 import type { Lang } from './locales';
 import { ANALYTICS_UI } from './ui-analytics';
 import { MAP_UI } from './ui-map';
@@ -272,7 +273,7 @@ const messages: Record<Lang, Record<UiKey, string>> = { ru, en };
 export function translator(lang: Lang): (key: UiKey, vars?: Record<string, string | number>) => string {
   return (key, vars) => {
     const template = messages[lang][key];
-    return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : template;
+    return vars ? fillPlaceholders(template, vars) : template;
   };
 }
 

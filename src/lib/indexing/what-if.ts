@@ -3,6 +3,7 @@ import { INDICATOR_KEYS, INDUSTRY_GROUPS, type IndicatorKey } from '../profile/v
 import type { IndexSettings } from '../settings';
 import { computeIndexOverSetWithExplanation, type IndicatorContribution } from './multivariate-index';
 import { rankDescending } from './rank';
+import { queryYearSchema } from '../years';
 
 /** Id the hypothetical cluster takes inside the comparison set; cannot clash with a slug (slugs have no "_"). */
 export const CANDIDATE_ID = '__candidate__';
@@ -17,7 +18,7 @@ const optionalIndicator = z.preprocess(
 export const whatIfQuerySchema = z
   .object({
     ...(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, optionalIndicator])) as Record<IndicatorKey, typeof optionalIndicator>),
-    year: z.coerce.number({ invalid_type_error: 'must be a year, e.g. 2012' }).int('must be a year, e.g. 2012').min(1950).max(2100).optional(),
+    year: queryYearSchema.optional(),
     group: z.enum(INDUSTRY_GROUPS).optional(),
   })
   .strict();

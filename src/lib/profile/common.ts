@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EARLIEST_YEAR, latestYear } from '../years';
 
 /** Longest free-text field (descriptions, offers); short fields use SHORT_TEXT_MAX. */
 export const LONG_TEXT_MAX = 5000;
@@ -7,10 +8,7 @@ export const SHORT_TEXT_MAX = 300;
 /** Largest list a profile may hold (members, partners, projects). */
 export const LIST_MAX = 2000;
 
-/** Earliest year accepted for founding years and indicator years. */
-export const EARLIEST_YEAR = 1950;
-/** Latest year accepted: next calendar year, so that plans can be entered. */
-export const latestYear = (): number => new Date().getUTCFullYear() + 1;
+export { EARLIEST_YEAR, latestYear };
 
 /** A trimmed, non-empty short text. */
 export const shortText = z.string().trim().min(1, 'must not be empty').max(SHORT_TEXT_MAX);

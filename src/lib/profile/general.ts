@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isRegionCode } from '../regions';
+import { regionCodeSchema } from '../regions';
 import {
   bilingualText,
   confirmedAt,
@@ -40,7 +40,7 @@ export const generalSchema = z
   .object({
     name: bilingualText,
     shortName: localizedText().optional(),
-    region: z.string().refine(isRegionCode, { message: 'must be the ISO 3166-2 code of a Russian region, e.g. RU-KLU' }),
+    region: regionCodeSchema,
     city: localizedText(),
     location: locationSchema,
     industryGroup: z.enum(INDUSTRY_GROUPS),

@@ -10,3 +10,4 @@ export * from './indicators';
 export * from './profile';
 export * from './completeness';
 export * from './errors';
+export * from './summary';

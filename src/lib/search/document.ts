@@ -1,14 +1,14 @@
 import { INDUSTRY_GROUP_LABELS, STATUS_LABELS } from '../i18n/vocabulary-labels';
 import type { ScenarioCode } from '../indexing/scenario';
-import type { Profile } from '../profile';
+import type { Lang } from '../i18n/locales';
+import type { z } from 'zod';
+import type { ClusterSummary, Profile } from '../profile';
+import type { localizedText } from '../profile/common';
 import { findRegion } from '../regions';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './markers';
 
-/** Text that may be given in one or both languages. */
-export interface MaybeLocalized {
-  ru?: string;
-  en?: string;
-}
+/** Text that may be given in one or both languages (the profile schema's localized text). */
+export type MaybeLocalized = z.infer<ReturnType<typeof localizedText>>;
 
 /** Keyword lists per language. */
 export interface LocalizedLists {
@@ -23,10 +23,10 @@ export interface LocalizedLists {
 export interface SearchDocument {
   /** Meilisearch primary key: the slug (its characters are all allowed in ids). */
   id: string;
-  slug: string;
-  name: { ru: string; en: string };
+  slug: ClusterSummary['slug'];
+  name: ClusterSummary['name'];
   shortName: MaybeLocalized;
-  city: MaybeLocalized;
+  city: ClusterSummary['city'];
   regionName: { ru: string; en: string };
   industryName: { ru: string; en: string };
   statusName: { ru: string; en: string };
@@ -40,16 +40,16 @@ export interface SearchDocument {
   partnerNames: string[];
   projectTitles: string[];
   partnerCountryNames: LocalizedLists;
-  industryGroup: Profile['general']['industryGroup'];
-  region: string;
-  status: Profile['general']['status'];
+  industryGroup: ClusterSummary['industryGroup'];
+  region: ClusterSummary['region'];
+  status: ClusterSummary['status'];
   scenario: ScenarioCode;
   cooperationAreas: string[];
   partnerCountries: string[];
-  selfAssessment: number | null;
+  selfAssessment: ClusterSummary['selfAssessment'];
   /** Internationalization index of the default year; null when the cluster is not ranked. */
   index: number | null;
-  foundedYear: number | null;
+  foundedYear: ClusterSummary['foundedYear'];
   /** Name folded for sorting (lowercase, leading quotes dropped), per language. */
   sortName: { ru: string; en: string };
   /** Meilisearch geo field; the profile stores { lat, lon }, Meilisearch wants { lat, lng }. */
@@ -95,7 +95,7 @@ function textLists(...texts: ({ ru?: string; en?: string } | undefined)[]): Loca
 }
 
 /** Country names in a language, e.g. ("DE", "ru") → "Германия"; the code itself when ICU does not know it. */
-export function countryName(code: string, lang: 'ru' | 'en'): string {
+export function countryName(code: string, lang: Lang): string {
   try {
     return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
   } catch {
@@ -161,8 +161,16 @@ export function buildSearchDocument(profile: Profile, analytics: DocumentAnalyti
   };
 }
 
+/** A document's text in four groups of falling weight (the FTS5 fallback's columns). */
+export interface SearchTextColumns {
+  names: string;
+  places: string;
+  topics: string;
+  body: string;
+}
+
 /** Text of a document grouped by weight, for the FTS5 fallback (same fields as the Meilisearch searchable attributes). */
-export function documentTextColumns(doc: SearchDocument): { names: string; places: string; topics: string; body: string } {
+export function documentTextColumns(doc: SearchDocument): SearchTextColumns {
   const values = (o: object): string[] => Object.values(o).flatMap((v) => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []));
   return {
     names: [...values(doc.name), ...values(doc.shortName)].join(' \n '),

@@ -1,11 +1,7 @@
+import { escapeHtml, HTML_ESCAPES } from '../html';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './markers';
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
+export { escapeHtml };
 
 /**
  * Turns text with highlight markers into safe HTML: everything is escaped, then each marked part becomes

@@ -3,7 +3,7 @@ import { PER_PAGE_DEFAULT, PER_PAGE_MAX } from '../directory/query';
 import { LANGS } from '../i18n/locales';
 import { SCENARIO_CODES } from '../indexing/scenario';
 import { CLUSTER_STATUSES, INDUSTRY_GROUPS } from '../profile/vocabulary';
-import { isRegionCode } from '../regions';
+import { regionCodeSchema } from '../regions';
 
 /** Sort orders of search: relevance (the default), name, or index / founding year either way ("-" = descending). */
 export const SEARCH_SORTS = ['relevance', 'name', '-index', 'index', 'founded', '-founded'] as const;
@@ -51,7 +51,7 @@ export const searchQuerySchema = z
   .object({
     q: z.string().max(SEARCH_QUERY_MAX, `must be at most ${SEARCH_QUERY_MAX} characters`).default(''),
     industryGroup: oneOf(INDUSTRY_GROUPS).optional(),
-    region: z.string().refine(isRegionCode, { message: 'must be the ISO 3166-2 code of a Russian region, e.g. RU-TOM' }).optional(),
+    region: regionCodeSchema.optional(),
     status: oneOf(CLUSTER_STATUSES).optional(),
     scenario: oneOf(SCENARIO_CODES).optional(),
     sort: oneOf(SEARCH_SORTS).default('relevance'),

@@ -1,5 +1,5 @@
 import type { ScenarioCode } from '../indexing/scenario';
-import type { ClusterStatus, IndustryGroup } from '../profile/vocabulary';
+import type { ClusterSummary } from '../profile/summary';
 import { FACET_ATTRIBUTES, type FacetAttribute } from './facets';
 
 /** Where an answer came from: Meilisearch, or SQLite FTS5 while Meilisearch is unavailable (no typo tolerance). */
@@ -7,24 +7,17 @@ export type SearchMode = 'meilisearch' | 'fallback';
 
 /** Highlighted fields of a hit, as safe HTML (text escaped, matches wrapped in <mark>). */
 export interface HitHighlight {
-  name: { ru: string; en: string };
-  city: { ru?: string; en?: string };
+  name: ClusterSummary['name'];
+  city: ClusterSummary['city'];
   /** A few words around a match in a longer field (specialization, description, members…), or null. */
   snippet: string | null;
 }
 
-/** One cluster found. */
-export interface SearchHit {
-  slug: string;
-  name: { ru: string; en: string };
-  industryGroup: IndustryGroup;
-  region: string;
-  city: { ru?: string; en?: string };
-  status: ClusterStatus;
+/** One cluster found: fields of its summary plus the default year's analytics and the highlights. */
+export interface SearchHit extends Pick<ClusterSummary, 'slug' | 'name' | 'industryGroup' | 'region' | 'city' | 'status' | 'foundedYear'> {
   scenario: ScenarioCode;
   /** Internationalization index of the default year; null when not ranked. */
   index: number | null;
-  foundedYear: number | null;
   highlight: HitHighlight;
 }
 

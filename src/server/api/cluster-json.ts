@@ -1,4 +1,4 @@
-import type { Profile } from '../../lib/profile';
+import type { ClusterSummary, Profile } from '../../lib/profile';
 import type { ClusterAnalytics } from '../../lib/indexing/year-analytics';
 import type { ScenarioCode } from '../../lib/indexing/scenario';
 import type { RegionalProblem } from '../../lib/regional-plausibility';
@@ -31,16 +31,8 @@ export interface ScenarioJson {
   excludedRegional: RegionalProblem | null;
 }
 
-/** Public list item of GET /api/v1/clusters. */
-export interface ClusterListItemJson {
-  slug: string;
-  name: { ru: string; en: string };
-  region: string;
-  industryGroup: string;
-  status: string;
-  city: { ru?: string; en?: string };
-  location: { lat: number; lon: number };
-  foundedYear: number | null;
+/** Public list item of GET /api/v1/clusters: the summary's public fields, links and analytics. */
+export interface ClusterListItemJson extends Pick<ClusterSummary, 'slug' | 'name' | 'region' | 'industryGroup' | 'status' | 'city' | 'location' | 'foundedYear'> {
   url: { ru: string; en: string };
   index: IndexJson;
   scenario: ScenarioJson;

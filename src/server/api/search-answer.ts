@@ -13,7 +13,7 @@ export async function searchAnswer(params: URLSearchParams): Promise<JsonAnswer>
   const parsed = parseQuery(searchQuerySchema, params);
   if (!parsed.ok) return badRequestAnswer(parsed.problems);
   const timing: SearchTiming = {};
-  const result = await searchClusters(getStore(), parsed.value, timing);
+  const result = await searchClusters(await getStore(), parsed.value, timing);
   // Server-Timing lets clients and the benchmark tell the portal's own time from Meilisearch's and the network's.
   const meili = timing.meiliMs === undefined ? '' : `, meili;dur=${timing.meiliMs.toFixed(2)}`;
   return { status: 200, body: result, headers: { 'cache-control': 'no-store', 'server-timing': `search;dur=${(performance.now() - started).toFixed(2)}${meili}` } };

@@ -1,43 +1,13 @@
-import { createHash } from 'node:crypto';
-import { profileSchema, INDICATOR_KEYS, type Profile, type IndicatorKey } from '../../lib/profile';
+import { profileSchema, INDICATOR_KEYS, type Profile } from '../../lib/profile';
 import { nowIso, statementCache, type Db } from './connection';
+import type { ChangeContext, ClusterFilter, ClustersStore, ClusterSummary, IndicatorRow, Publication, SaveOptions, SeedState } from './store-interfaces';
+import type { WriteGate } from './write-gate';
 
-/** Moderation state of a stored profile; only "approved" profiles are public. */
-export type Publication = 'draft' | 'submitted' | 'approved' | 'rejected' | 'archived';
-
-/** The light row the directory, map and index work with (no full profile parse). */
-export interface ClusterSummary {
-  slug: string;
-  name: { ru: string; en: string };
-  region: string;
-  industryGroup: Profile['general']['industryGroup'];
-  status: Profile['general']['status'];
-  foundedYear: number | null;
-  location: { lat: number; lon: number };
-  city: { ru?: string; en?: string };
-  selfAssessment: number | null;
-}
-
-/** One stored indicator value with its cluster and year. */
-export interface IndicatorRow {
-  slug: string;
-  industryGroup: string;
-  year: number;
-  indicator: IndicatorKey;
-  value: number;
-  source: string;
-}
-
-/** Who made a change and why, recorded in the audit log. */
-export interface ChangeContext {
-  actor: string;
-  action: string;
-}
-
-/** Stable hash of a profile's canonical JSON, used to detect changed seed files. */
-export function hashProfile(profile: Profile): string {
-  return createHash('sha256').update(JSON.stringify(profile)).digest('hex');
-}
+/**
+ * Clusters named in a JSON array of slugs. CROSS JOIN makes SQLite walk the short list and look each slug up
+ * by its index; `slug IN (SELECT value FROM json_each(?))` scanned every approved row instead (13 ms at 10,000).
+ */
+export const SLUG_LIST_JOIN = 'json_each(?) AS j CROSS JOIN clusters AS c ON c.slug = j.value';
 
 interface ClusterRowDb {
   slug: string;
@@ -73,23 +43,20 @@ function toSummary(row: ClusterRowDb): ClusterSummary {
   };
 }
 
-/** Filters of the public cluster list; all optional. */
-export interface ClusterFilter {
-  industryGroup?: string;
-  region?: string;
-  status?: string;
-}
-
-/** Repository over the clusters and indicator tables (their only writer); every change also queues a search-outbox row and an audit entry. */
-export class ClustersRepository {
+/** SQLite repository over the clusters and indicator tables (their only writer); every change also queues a search-outbox row and an audit entry. */
+export class ClustersRepository implements ClustersStore {
   private readonly sql: ReturnType<typeof statementCache>;
 
-  constructor(private readonly db: Db) {
+  /** gate: writes wait while a unit of work holds it (null inside the unit of work itself). */
+  constructor(
+    private readonly db: Db,
+    private readonly gate: WriteGate | null = null,
+  ) {
     this.sql = statementCache(db);
   }
 
   /** Public (approved) clusters matching the filter, in no particular order. */
-  listPublic(filter: ClusterFilter = {}): ClusterSummary[] {
+  async listPublic(filter: ClusterFilter = {}): Promise<ClusterSummary[]> {
     const where = ["publication = 'approved'"];
     const params: Record<string, string> = {};
     if (filter.industryGroup) where.push('industry_group = @industryGroup'), (params.industryGroup = filter.industryGroup);
@@ -101,19 +68,19 @@ export class ClustersRepository {
   }
 
   /** Number of public clusters. */
-  countPublic(): number {
+  async countPublic(): Promise<number> {
     return (this.sql("SELECT COUNT(*) AS n FROM clusters WHERE publication = 'approved'").get() as { n: number }).n;
   }
 
   /** The full public profile, or undefined when missing or not approved. */
-  getPublicProfile(slug: string): Profile | undefined {
+  async getPublicProfile(slug: string): Promise<Profile | undefined> {
     const row = this.sql("SELECT profile_json FROM clusters WHERE slug = ? AND publication = 'approved'")
       .get(slug) as { profile_json: string } | undefined;
     return row ? profileSchema.parse(JSON.parse(row.profile_json)) : undefined;
   }
 
   /** Publication state of a cluster, or undefined when there is none with this slug. */
-  getPublication(slug: string): Publication | undefined {
+  async getPublication(slug: string): Promise<Publication | undefined> {
     const row = this.sql('SELECT publication FROM clusters WHERE slug = ?').get(slug) as
       | { publication: Publication }
       | undefined;
@@ -121,7 +88,7 @@ export class ClustersRepository {
   }
 
   /** Indicator values of all public clusters (optionally one year), for the index. */
-  listPublicIndicators(year?: number): IndicatorRow[] {
+  async listPublicIndicators(year?: number): Promise<IndicatorRow[]> {
     const sql = `SELECT c.slug, c.industry_group AS industryGroup, v.year, v.indicator, v.value, v.source
       FROM indicator_values v JOIN clusters c ON c.id = v.cluster_id
       WHERE c.publication = 'approved' ${year === undefined ? '' : 'AND v.year = @year'}
@@ -130,7 +97,7 @@ export class ClustersRepository {
   }
 
   /** Counter bumped by every write; caches of derived values key on it. */
-  dataVersion(): number {
+  async dataVersion(): Promise<number> {
     return Number((this.sql("SELECT value FROM meta WHERE key = 'data_version'").get() as { value: string }).value);
   }
 
@@ -138,9 +105,10 @@ export class ClustersRepository {
    * Inserts or replaces a profile with its indicator rows, search-outbox row and audit entry, in one transaction.
    * The profile is validated again here, so nothing invalid is ever stored.
    */
-  save(input: unknown, options: { publication: Publication; origin?: 'seed' | 'registration'; seedHash?: string }, change: ChangeContext): Profile {
+  async save(input: unknown, options: SaveOptions, change: ChangeContext): Promise<Profile> {
     const profile = profileSchema.parse(input);
     const now = nowIso();
+    if (this.gate) await this.gate.whenIdle();
     this.db.transaction(() => {
       const g = profile.general;
       const fields = {
@@ -190,16 +158,30 @@ export class ClustersRepository {
   }
 
   /** Seed bookkeeping for a slug: its stored seed hash and whether the portal edited it since. */
-  seedState(slug: string): { seedHash: string | null; editedAfterSeed: boolean } | undefined {
+  async seedState(slug: string): Promise<SeedState | undefined> {
     const row = this.sql('SELECT seed_hash, edited_after_seed FROM clusters WHERE slug = ?').get(slug) as
       | { seed_hash: string | null; edited_after_seed: number }
       | undefined;
     return row && { seedHash: row.seed_hash, editedAfterSeed: row.edited_after_seed === 1 };
   }
 
-  /** Runs fn in one transaction (all-or-nothing batches such as the seed). */
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+  /** Approved profiles among the slugs (all approved ones when slugs is omitted), read straight from the stored JSON. */
+  async listApprovedProfiles(slugs?: readonly string[]): Promise<Profile[]> {
+    // Stored profiles were validated by save(), so a JSON.parse is enough (10,000 zod parses take seconds).
+    const rows = (
+      slugs === undefined
+        ? this.sql("SELECT profile_json FROM clusters WHERE publication = 'approved' ORDER BY id").all()
+        : this.sql(`SELECT c.profile_json FROM ${SLUG_LIST_JOIN} WHERE c.publication = 'approved' ORDER BY c.id`).all(JSON.stringify(slugs))
+    ) as { profile_json: string }[];
+    return rows.map((r) => JSON.parse(r.profile_json) as Profile);
+  }
+
+  /** Slugs of the approved clusters among the given ones (the last guard against showing a profile that was just withdrawn). */
+  async approvedAmong(slugs: readonly string[]): Promise<Set<string>> {
+    if (slugs.length === 0) return new Set();
+    // The statement cache matters here: compiling the statement cost more than running it on the search path.
+    const rows = this.sql(`SELECT c.slug FROM ${SLUG_LIST_JOIN} WHERE c.publication = 'approved'`).all(JSON.stringify(slugs)) as { slug: string }[];
+    return new Set(rows.map((r) => r.slug));
   }
 
   /** Queues a search update, writes the audit entry and bumps the data version (call inside a transaction). */

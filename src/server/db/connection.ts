@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, ensurePrivateFile, restrictExistingFiles } from './files';
 import { migrate } from './migrations';
 
 /** The SQLite connection type used throughout src/server. */
@@ -9,15 +9,22 @@ export type Db = Database.Database;
 /** File name of the store inside DATA_DIR. */
 export const DATABASE_FILE = 'cluster-map.sqlite';
 
-/** Opens (creating if needed) the store in dataDir with WAL and foreign keys, and brings its schema up to date. */
+/**
+ * Opens (creating if needed) the store in dataDir with WAL and foreign keys, and brings its schema up to date.
+ * DATA_DIR becomes 0700 and the database files 0600 (also when an older version left them world-readable).
+ */
 export function openDatabase(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DATABASE_FILE));
+  ensurePrivateDir(dataDir);
+  const file = join(dataDir, DATABASE_FILE);
+  ensurePrivateFile(file);
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
   migrate(db);
+  // SQLite gives -wal and -shm the main file's mode when it creates them; older versions' files are tightened here.
+  restrictExistingFiles([`${file}-wal`, `${file}-shm`]);
   return db;
 }
 
@@ -26,9 +33,12 @@ export function nowIso(): string {
   return new Date().toISOString();
 }
 
+const statementCaches = new WeakMap<Db, Map<string, Database.Statement>>();
+
 /** A prepare() that compiles each SQL text once per connection (repositories call it on every request). */
 export function statementCache(db: Db): (sql: string) => Database.Statement {
-  const cache = new Map<string, Database.Statement>();
+  let cache = statementCaches.get(db);
+  if (!cache) statementCaches.set(db, (cache = new Map()));
   return (sql) => {
     let statement = cache.get(sql);
     if (!statement) cache.set(sql, (statement = db.prepare(sql)));

@@ -1,13 +1,7 @@
 import { recordFromColumns, type RegionalStatisticsColumns, type RegionalStatisticsRecord } from '../../lib/regional-statistics';
-import { nowIso, type Db } from './connection';
-
-/** What one import wrote: rows upserted, distinct regions and years, and the clusters queued for re-indexing. */
-export interface RegionalImportReport {
-  rows: number;
-  regions: string[];
-  years: number[];
-  queuedClusters: string[];
-}
+import { nowIso, statementCache, type Db } from './connection';
+import type { RegionalImportReport, RegionalStatisticsStore } from './store-interfaces';
+import type { WriteGate } from './write-gate';
 
 const COLUMNS = `region, year, population, population_source, fdi, fdi_source, exports, exports_source,
   imports, imports_source, foreign_companies, foreign_companies_source`;
@@ -124,13 +118,16 @@ export class RegionalImportBatch {
   }
 }
 
-/** Repository over region_statistics: the only module that writes it. */
-export class RegionalStatisticsRepository {
-  constructor(private readonly db: Db) {}
+/** SQLite repository over region_statistics: the only module that writes it. */
+export class RegionalStatisticsRepository implements RegionalStatisticsStore {
+  private readonly sql: ReturnType<typeof statementCache>;
 
-  /** Starts an import that stages rows as they are read and writes them all at once on commit (see {@link RegionalImportBatch}). */
-  beginImport(): RegionalImportBatch {
-    return new RegionalImportBatch(this.db);
+  /** gate: writes wait while a unit of work holds it (null inside the unit of work itself). */
+  constructor(
+    private readonly db: Db,
+    private readonly gate: WriteGate | null = null,
+  ) {
+    this.sql = statementCache(db);
   }
 
   /**
@@ -138,11 +135,21 @@ export class RegionalStatisticsRepository {
    * Records are expected to be validated already (parseRegionalStatisticsCsv: plausible, each region and year once);
    * a (region, year) given twice fails the staging table's key and nothing is written.
    */
-  importRecords(records: readonly RegionalStatisticsRecord[], actor: string): RegionalImportReport {
+  async importRecords(records: readonly RegionalStatisticsRecord[], actor: string): Promise<RegionalImportReport> {
     if (records.length === 0) throw new Error('nothing to import: pass at least one regional statistics record');
-    const batch = this.beginImport();
+    return this.importStream(records, actor);
+  }
+
+  /**
+   * Stages records as they arrive (an import reading a file: memory stays flat) and writes them all in ONE
+   * transaction once the iterable ends (see {@link RegionalImportBatch.commit}); if the iterable throws (a bad
+   * line), the staged rows are dropped and nothing is written.
+   */
+  async importStream(records: Iterable<RegionalStatisticsRecord> | AsyncIterable<RegionalStatisticsRecord>, actor: string): Promise<RegionalImportReport> {
+    const batch = new RegionalImportBatch(this.db);
     try {
-      for (const record of records) batch.stage(record);
+      for await (const record of records) batch.stage(record);
+      if (this.gate) await this.gate.whenIdle();
     } catch (error) {
       batch.discard();
       throw error;
@@ -154,30 +161,28 @@ export class RegionalStatisticsRepository {
    * Every stored record of every year, as stored: values written around the importer may be anything
    * (screen them with screenRegionalRecords before use).
    */
-  listAll(): RegionalStatisticsRecord[] {
-    const rows = this.db.prepare(`SELECT ${SELECT_COLUMNS} FROM region_statistics ORDER BY year, region`).all() as RegionalStatisticsColumns[];
+  async listAll(): Promise<RegionalStatisticsRecord[]> {
+    const rows = this.sql(`SELECT ${SELECT_COLUMNS} FROM region_statistics ORDER BY year, region`).all() as RegionalStatisticsColumns[];
     return rows.map(recordFromColumns);
   }
 
   /** All records of one year, sorted by region code. */
-  listYear(year: number): RegionalStatisticsRecord[] {
-    const rows = this.db
-      .prepare(`SELECT ${SELECT_COLUMNS} FROM region_statistics WHERE year = ? ORDER BY region`)
+  async listYear(year: number): Promise<RegionalStatisticsRecord[]> {
+    const rows = this.sql(`SELECT ${SELECT_COLUMNS} FROM region_statistics WHERE year = ? ORDER BY region`)
       .all(year) as RegionalStatisticsColumns[];
     return rows.map(recordFromColumns);
   }
 
   /** The record of a region in a year, or undefined when none was imported. */
-  get(region: string, year: number): RegionalStatisticsRecord | undefined {
-    const row = this.db
-      .prepare(`SELECT ${SELECT_COLUMNS} FROM region_statistics WHERE region = ? AND year = ?`)
+  async get(region: string, year: number): Promise<RegionalStatisticsRecord | undefined> {
+    const row = this.sql(`SELECT ${SELECT_COLUMNS} FROM region_statistics WHERE region = ? AND year = ?`)
       .get(region, year) as RegionalStatisticsColumns | undefined;
     return row && recordFromColumns(row);
   }
 
   /** Years with any regional statistics, ascending. */
-  years(): number[] {
-    return (this.db.prepare('SELECT DISTINCT year FROM region_statistics ORDER BY year').all() as Array<{ year: number }>).map(
+  async years(): Promise<number[]> {
+    return (this.sql('SELECT DISTINCT year FROM region_statistics ORDER BY year').all() as Array<{ year: number }>).map(
       (row) => row.year,
     );
   }

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeZodError, formatProblems, profileSchema, type FieldProblem, type Profile } from '../../lib/profile';
-import { ClustersRepository, hashProfile } from './clusters-repository';
+import type { Store } from './store-interfaces';
 
 /** A shipped profile file that cannot be seeded: names the file, the field and the problem. */
 export class SeedFileError extends Error {
@@ -40,6 +41,11 @@ export function readSeedProfiles(contentDir: string): SeedProfile[] {
   });
 }
 
+/** Stable hash of a profile's canonical JSON, used to detect changed seed files. */
+export function hashProfile(profile: Profile): string {
+  return createHash('sha256').update(JSON.stringify(profile)).digest('hex');
+}
+
 /** What a seed run did. */
 export interface SeedReport {
   inserted: number;
@@ -52,16 +58,16 @@ export interface SeedReport {
  * Stores the shipped profiles in one transaction. Idempotent: unchanged files write nothing;
  * a changed file updates its cluster only if nobody has edited it through the portal since.
  */
-export function seedProfiles(repo: ClustersRepository, profiles: readonly SeedProfile[]): SeedReport {
+export async function seedProfiles(store: Store, profiles: readonly SeedProfile[]): Promise<SeedReport> {
   const report: SeedReport = { inserted: 0, updated: 0, unchanged: 0, keptEdited: 0 };
-  repo.transaction(() => {
+  await store.transaction(async ({ clusters }) => {
     for (const { profile } of profiles) {
       const hash = hashProfile(profile);
-      const state = repo.seedState(profile.slug);
+      const state = await clusters.seedState(profile.slug);
       if (state?.seedHash === hash) report.unchanged++;
       else if (state?.editedAfterSeed) report.keptEdited++;
       else {
-        repo.save(profile, { publication: 'approved', origin: 'seed', seedHash: hash }, { actor: 'seed', action: state ? 'seed-update' : 'seed-insert' });
+        await clusters.save(profile, { publication: 'approved', origin: 'seed', seedHash: hash }, { actor: 'seed', action: state ? 'seed-update' : 'seed-insert' });
         if (state) report.updated++;
         else report.inserted++;
       }

@@ -17,8 +17,8 @@ export function countByRegion(items: ReadonlyArray<{ region: string }>): Record<
 }
 
 /** Shading of the regions: the regional index when regional statistics of the year exist, else the clusters per region of the set. */
-export function regionShading(store: Store, year: number | null, items: ReadonlyArray<{ region: string }>): RegionShading {
-  const regionIndex = year === null ? new Map<string, number>() : getYearAnalytics(store, year).regionIndex;
+export async function regionShading(store: Store, year: number | null, items: ReadonlyArray<{ region: string }>): Promise<RegionShading> {
+  const regionIndex = year === null ? new Map<string, number>() : (await getYearAnalytics(store, year)).regionIndex;
   if (regionIndex.size > 0) return { kind: 'index', year, values: Object.fromEntries(regionIndex) };
   return { kind: 'count', year, values: countByRegion(items) };
 }

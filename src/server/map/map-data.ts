@@ -29,12 +29,12 @@ const datasets = new LruCache<MapDataset>(8);
  */
 export async function loadMapDataset(store: Store, query: Partial<MapQuery>): Promise<MapDataset> {
   if (needsSearch(query)) return computeMapDataset(store, query);
-  return datasets.getOrCompute(`${store.config.dataDir}|${mapDataEtag(store, query)}`, () => computeMapDataset(store, query));
+  return datasets.getOrCompute(`${store.config.dataDir}|${await mapDataEtag(store, query)}`, () => computeMapDataset(store, query));
 }
 
 /** Computes the data set of a map query (see loadMapDataset). */
 async function computeMapDataset(store: Store, query: Partial<MapQuery>): Promise<MapDataset> {
-  const { year, items } = listMatching(store, query);
+  const { year, items } = await listMatching(store, query);
   const withScenario = items
     .map((c) => ({ ...c, scenario: c.analytics?.scenario.code ?? 'unknown' }) as MapItem)
     .filter((c) => !query.scenario || c.scenario === query.scenario);
@@ -55,9 +55,9 @@ export function toMapClusterInput(item: MapItem): MapClusterInput {
  * work for store-only queries; search answers can change without a write (the index catches up later),
  * so for them pass the answer's slugs as `searched`.
  */
-export function mapDataEtag(store: Store, query: Partial<MapQuery>, searched?: { source: string; slugs: string[] }): string {
+export async function mapDataEtag(store: Store, query: Partial<MapQuery>, searched?: { source: string; slugs: string[] }): Promise<string> {
   return computeMapEtag({
-    dataVersion: store.clusters.dataVersion(),
+    dataVersion: await store.clusters.dataVersion(),
     settings: JSON.stringify(store.settings.index),
     query: canonicalMapQuery(query),
     extra: searched ? `${searched.source}:${hashString(searched.slugs.join(','))}` : undefined,

@@ -1,6 +1,5 @@
-import { nameCollator, type Lang } from '../../lib/i18n';
-import type { Profile } from '../../lib/profile';
-import { buildSearchDocument, documentTextColumns, nameSortKey } from '../../lib/search/document';
+import { API_LANG, nameCollator, type Lang } from '../../lib/i18n';
+import { nameSortKey } from '../../lib/search/document';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '../../lib/search/markers';
 import { toFtsMatch, queryGroups } from '../../lib/search/fts-query';
 import { hasHighlight, markedToHtml, markTerms } from '../../lib/search/highlight';
@@ -9,111 +8,18 @@ import type { BoundingBox, SearchFilters, SearchQuery } from '../../lib/search/q
 import { countValues, emptyFacets, pageCount, type MatchingSlugs, type SearchHit, type SearchResult } from '../../lib/search/result';
 import type { ScenarioCode } from '../../lib/indexing/scenario';
 import type { Store } from '../store';
-import { defaultYearFields, SLUG_LIST_JOIN } from './documents';
-import { SearchOutbox } from './outbox';
-
-/** FTS5 column weights for bm25(): names, places, topics, body. */
-const COLUMN_WEIGHTS = [10, 5, 3, 1];
-
-/**
- * Brings the FTS5 table up to date with the outbox: every cluster named by a row written since the last
- * sync is re-indexed (or dropped when no longer approved). Runs in one IMMEDIATE transaction, so two
- * processes never interleave; cheap when nothing changed (one indexed lookup).
- */
-export function syncFallbackIndex(store: Store): { reindexed: number } {
-  const db = store.db;
-  const lastSynced = () => (db.prepare('SELECT last_outbox_id AS id FROM search_fts_state WHERE id = 1').get() as { id: number }).id;
-  const latest = new SearchOutbox(db).maxId();
-  if (lastSynced() >= latest) return { reindexed: 0 };
-  return db
-    .transaction(() => {
-      const from = lastSynced();
-      const slugs = (db.prepare('SELECT DISTINCT slug FROM search_outbox WHERE id > ? AND id <= ?').all(from, latest) as { slug: string }[]).map((r) => r.slug);
-      const rows = (from === 0
-        ? db.prepare('SELECT id, publication, profile_json FROM clusters').all()
-        : db.prepare(`SELECT c.id, c.publication, c.profile_json FROM ${SLUG_LIST_JOIN}`).all(JSON.stringify(slugs))) as {
-        id: number;
-        publication: string;
-        profile_json: string;
-      }[];
-      if (from === 0) db.prepare('DELETE FROM search_fts').run();
-      const remove = db.prepare('DELETE FROM search_fts WHERE rowid = ?');
-      const insert = db.prepare('INSERT INTO search_fts (rowid, names, places, topics, body) VALUES (?, ?, ?, ?, ?)');
-      for (const row of rows) {
-        remove.run(row.id);
-        if (row.publication !== 'approved') continue;
-        const text = documentTextColumns(buildSearchDocument(JSON.parse(row.profile_json) as Profile, { index: null, scenario: 'unknown' }));
-        insert.run(row.id, text.names, text.places, text.topics, text.body);
-      }
-      db.prepare('UPDATE search_fts_state SET last_outbox_id = ? WHERE id = 1').run(latest);
-      return { reindexed: rows.length };
-    })
-    .immediate();
-}
+import type { FallbackCandidate } from '../db/store-interfaces';
+import { defaultYearFields } from './documents';
 
 /** A public cluster that matched the text, with what filters, facets and sorting need. */
-interface Candidate {
-  id: number;
-  slug: string;
-  name: { ru: string; en: string };
-  industryGroup: string;
-  region: string;
-  status: string;
-  scenario: ScenarioCode;
-  index: number | null;
-  foundedYear: number | null;
-  lat: number;
-  lon: number;
-  score: number;
-}
-
-interface CandidateRow {
-  id: number;
-  slug: string;
-  name_ru: string;
-  name_en: string;
-  region: string;
-  industry_group: string;
-  status: string;
-  founded_year: number | null;
-  lat: number;
-  lon: number;
-  score: number;
-}
-
-const CANDIDATE_COLUMNS = 'c.id, c.slug, c.name_ru, c.name_en, c.region, c.industry_group, c.status, c.founded_year, c.lat, c.lon';
+type Candidate = FallbackCandidate & { scenario: ScenarioCode; index: number | null };
 
 /** Public clusters matching the query text (all of them for an empty text), best first. */
-function findCandidates(store: Store, q: string): Candidate[] {
-  syncFallbackIndex(store);
-  const match = toFtsMatch(q);
-  const rows = (match === null
-    ? store.db.prepare(`SELECT ${CANDIDATE_COLUMNS}, 0 AS score FROM clusters c WHERE c.publication = 'approved'`).all()
-    : store.db
-        .prepare(
-          `SELECT ${CANDIDATE_COLUMNS}, bm25(search_fts, ${COLUMN_WEIGHTS.join(', ')}) AS score
-           FROM search_fts JOIN clusters c ON c.id = search_fts.rowid
-           WHERE search_fts MATCH ? AND c.publication = 'approved' ORDER BY score`,
-        )
-        .all(match)) as CandidateRow[];
-  const fields = defaultYearFields(store);
-  return rows.map((r) => {
-    const f = fields(r.slug);
-    return {
-      id: r.id,
-      slug: r.slug,
-      name: { ru: r.name_ru, en: r.name_en },
-      industryGroup: r.industry_group,
-      region: r.region,
-      status: r.status,
-      scenario: f.scenario,
-      index: f.index,
-      foundedYear: r.founded_year,
-      lat: r.lat,
-      lon: r.lon,
-      score: r.score,
-    };
-  });
+async function findCandidates(store: Store, q: string): Promise<Candidate[]> {
+  await store.searchFallback.sync();
+  const rows = await store.searchFallback.candidates(toFtsMatch(q));
+  const fields = await defaultYearFields(store);
+  return rows.map((r) => ({ ...r, ...fields(r.slug) }));
 }
 
 /** Whether a point lies in the box (GeoJSON order; west > east crosses the antimeridian). */
@@ -153,15 +59,10 @@ function sortCandidates(items: Candidate[], query: SearchQuery, lang: Lang): Can
 }
 
 /** FTS5 snippets (topics or body column) of the page's rows that matched there. */
-function snippets(store: Store, q: string, ids: number[]): Map<number, string> {
+async function snippets(store: Store, q: string, ids: number[]): Promise<Map<number, string>> {
   const match = toFtsMatch(q);
   if (match === null || ids.length === 0) return new Map();
-  const rows = store.db
-    .prepare(
-      `SELECT search_fts.rowid AS id, snippet(search_fts, 2, ?, ?, '…', 14) AS topics, snippet(search_fts, 3, ?, ?, '…', 14) AS body
-       FROM json_each(?) AS j CROSS JOIN search_fts ON search_fts.rowid = j.value WHERE search_fts MATCH ?`,
-    )
-    .all(HIGHLIGHT_PRE, HIGHLIGHT_POST, HIGHLIGHT_PRE, HIGHLIGHT_POST, JSON.stringify(ids), match) as { id: number; topics: string; body: string }[];
+  const rows = await store.searchFallback.snippets(match, ids, { pre: HIGHLIGHT_PRE, post: HIGHLIGHT_POST });
   const found = new Map<number, string>();
   for (const r of rows) {
     const text = [r.topics, r.body].find(hasHighlight);
@@ -171,25 +72,20 @@ function snippets(store: Store, q: string, ids: number[]): Map<number, string> {
 }
 
 /** Hits of one page: cities from the stored profiles, names and cities marked where a query word starts. */
-function toHits(store: Store, page: Candidate[], q: string): SearchHit[] {
-  const cities = new Map(
-    (store.db.prepare('SELECT c.id, c.profile_json FROM json_each(?) AS j CROSS JOIN clusters AS c ON c.id = j.value').all(JSON.stringify(page.map((c) => c.id))) as {
-      id: number;
-      profile_json: string;
-    }[]).map((r) => [r.id, (JSON.parse(r.profile_json) as Profile).general.city]),
-  );
+async function toHits(store: Store, page: Candidate[], q: string): Promise<SearchHit[]> {
+  const cities = await store.searchFallback.cities(page.map((c) => c.id));
   const terms = queryGroups(q).flat().filter((t) => /^[\p{L}\p{N}]+$/u.test(t));
   const mark = (text: string | undefined) => (text === undefined ? undefined : markedToHtml(markTerms(text, terms)));
-  const found = snippets(store, q, page.map((c) => c.id));
+  const found = await snippets(store, q, page.map((c) => c.id));
   return page.map((c) => {
     const city = cities.get(c.id) ?? {};
     return {
       slug: c.slug,
       name: c.name,
-      industryGroup: c.industryGroup as SearchHit['industryGroup'],
+      industryGroup: c.industryGroup,
       region: c.region,
       city,
-      status: c.status as SearchHit['status'],
+      status: c.status,
       scenario: c.scenario,
       index: c.index,
       foundedYear: c.foundedYear,
@@ -203,9 +99,9 @@ function toHits(store: Store, page: Candidate[], q: string): SearchHit[] {
 }
 
 /** Search over SQLite FTS5 (no typo tolerance; synonyms and prefixes still apply), same answer shape as Meilisearch's. */
-export function fallbackSearch(store: Store, query: SearchQuery): SearchResult {
-  const lang = query.lang ?? 'en';
-  const candidates = findCandidates(store, query.q);
+export async function fallbackSearch(store: Store, query: SearchQuery): Promise<SearchResult> {
+  const lang = query.lang ?? API_LANG;
+  const candidates = await findCandidates(store, query.q);
   const facets = emptyFacets();
   for (const facet of FACET_ATTRIBUTES) facets[facet] = countValues(candidates.filter((c) => passes(c, query, facet)), facet);
   const matching = sortCandidates(candidates.filter((c) => passes(c, query)), query, lang);
@@ -216,12 +112,12 @@ export function fallbackSearch(store: Store, query: SearchQuery): SearchResult {
     page: query.page,
     perPage: query.perPage,
     pages: pageCount(matching.length, query.perPage),
-    hits: toHits(store, page, query.q),
+    hits: await toHits(store, page, query.q),
     facets,
   };
 }
 
 /** Every matching slug over SQLite FTS5 (for the map while Meilisearch is unavailable). */
-export function fallbackMatchingSlugs(store: Store, query: SearchFilters & { q: string }): MatchingSlugs {
-  return { mode: 'fallback', slugs: findCandidates(store, query.q).filter((c) => passes(c, query)).map((c) => c.slug) };
+export async function fallbackMatchingSlugs(store: Store, query: SearchFilters & { q: string }): Promise<MatchingSlugs> {
+  return { mode: 'fallback', slugs: (await findCandidates(store, query.q)).filter((c) => passes(c, query)).map((c) => c.slug) };
 }

@@ -4,7 +4,7 @@ import type { Meilisearch, Settings } from 'meilisearch';
 import type { Store } from '../store';
 import { MeiliTaskError, succeeded } from './meili-client';
 import { defaultYearFields, loadDocuments } from './documents';
-import { SearchOutbox, type OutboxRow } from './outbox';
+import type { OutboxRow, SearchOutboxStore } from '../db/store-interfaces';
 
 /** Outbox rows sent per Meilisearch task. */
 export const OUTBOX_BATCH = 500;
@@ -54,7 +54,7 @@ function analyticsKey(doc: Pick<SearchDocument, 'index' | 'scenario'>): string {
  * `sent` mirrors what the index holds (slug → index|scenario), so only changed fields are re-sent.
  */
 export class IndexSync {
-  private readonly outbox: SearchOutbox;
+  private readonly outbox: SearchOutboxStore;
   private readonly sent = new Map<string, string>();
   private analyticsVersion: number | null = null;
 
@@ -63,7 +63,7 @@ export class IndexSync {
     private readonly client: Meilisearch,
     private readonly indexUid: string,
   ) {
-    this.outbox = new SearchOutbox(store.db);
+    this.outbox = store.searchOutbox;
   }
 
   /** Reads the index/scenario fields the index holds now (after a start or a rebuild). */
@@ -81,13 +81,13 @@ export class IndexSync {
 
   /** Delivers one batch of due outbox rows; true when a full batch went out (there may be more). */
   async deliverBatch(): Promise<boolean> {
-    const rows = this.outbox.due(OUTBOX_BATCH);
+    const rows = await this.outbox.due(OUTBOX_BATCH);
     if (rows.length === 0) return false;
     try {
       await this.deliver(rows);
     } catch (error) {
       if (!(error instanceof MeiliTaskError)) {
-        this.outbox.noteUnavailable(rows.map((r) => r.id), (error as Error).message);
+        await this.outbox.noteUnavailable(rows.map((r) => r.id), (error as Error).message);
         throw error;
       }
       // One bad document fails its whole task: retry cluster by cluster so the others still go out.
@@ -97,7 +97,7 @@ export class IndexSync {
         } catch (single) {
           if (!(single instanceof MeiliTaskError)) throw single;
           console.error(`[search] Meilisearch rejected the update of ${group[0]!.slug}; retrying with backoff:`, single.message);
-          this.outbox.markFailed(group, single.message);
+          await this.outbox.markFailed(group, single.message);
         }
       }
     }
@@ -106,20 +106,20 @@ export class IndexSync {
 
   /** Sends the current state of the rows' clusters (documents, or deletions) and marks the rows done. */
   private async deliver(rows: readonly OutboxRow[]): Promise<void> {
-    const { documents, removed } = loadDocuments(this.store, [...new Set(rows.map((r) => r.slug))]);
+    const { documents, removed } = await loadDocuments(this.store, [...new Set(rows.map((r) => r.slug))]);
     const index = this.client.index(this.indexUid);
     if (documents.length) await succeeded(index.addDocuments(documents));
     if (removed.length) await succeeded(index.deleteDocuments(removed));
-    this.outbox.markDone(rows.map((r) => r.id));
+    await this.outbox.markDone(rows.map((r) => r.id));
     for (const d of documents) this.sent.set(d.id, analyticsKey(d));
     for (const slug of removed) this.sent.delete(slug);
   }
 
   /** Re-sends index and scenario of documents whose values changed since the data version last seen; returns how many. */
   async refreshAnalytics(): Promise<number> {
-    const version = this.store.clusters.dataVersion();
+    const version = await this.store.clusters.dataVersion();
     if (version === this.analyticsVersion) return 0;
-    const fields = defaultYearFields(this.store);
+    const fields = await defaultYearFields(this.store);
     const partials: Pick<SearchDocument, 'id' | 'index' | 'scenario'>[] = [];
     for (const [slug, key] of this.sent) {
       const f = fields(slug);

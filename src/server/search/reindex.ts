@@ -5,7 +5,6 @@ import type { Store } from '../store';
 import { MEILI_INDEX_SETTINGS } from './index-sync';
 import { indexExists, meiliErrorCode, MeiliTaskError, succeeded } from './meili-client';
 import { loadAllDocuments } from './documents';
-import { SearchOutbox } from './outbox';
 
 /** Documents per addition task during a rebuild. */
 export const REBUILD_BATCH = 5000;
@@ -54,9 +53,8 @@ function batches<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Takes the outbox position and every public document in one read transaction, so the two agree. */
-function snapshot(store: Store): { snapshotId: number; documents: SearchDocument[] } {
-  const outbox = new SearchOutbox(store.db);
-  return store.db.transaction(() => ({ snapshotId: outbox.maxId(), documents: loadAllDocuments(store) }))();
+function snapshot(store: Store): Promise<{ snapshotId: number; documents: SearchDocument[] }> {
+  return store.transaction(async (tx) => ({ snapshotId: await tx.searchOutbox.maxId(), documents: await loadAllDocuments(tx) }), { readOnly: true });
 }
 
 /**
@@ -67,7 +65,7 @@ function snapshot(store: Store): { snapshotId: number; documents: SearchDocument
 export async function rebuildIndex(store: Store, client: Meilisearch, indexUid: string): Promise<RebuildReport> {
   const started = Date.now();
   await removeStaleBuilds(client, indexUid);
-  const { snapshotId, documents } = snapshot(store);
+  const { snapshotId, documents } = await snapshot(store);
   const builtAs = buildIndexName(indexUid, started);
   await succeeded(client.createIndex(builtAs, { primaryKey: SEARCH_PRIMARY_KEY }));
   const build = client.index(builtAs);
@@ -84,6 +82,6 @@ export async function rebuildIndex(store: Store, client: Meilisearch, indexUid: 
   } finally {
     if (!swapped) await deleteIndex(client, builtAs).catch(() => undefined);
   }
-  const { settled, reopened } = new SearchOutbox(store.db).settleAfterRebuild(snapshotId);
+  const { settled, reopened } = await store.searchOutbox.settleAfterRebuild(snapshotId);
   return { indexUid, builtAs, documents: documents.length, ms: Date.now() - started, settled, reopened };
 }

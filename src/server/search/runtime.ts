@@ -3,7 +3,6 @@ import type { Store } from '../store';
 import { ensureSettings, IndexSync } from './index-sync';
 import { DEFAULT_INDEX_UID, readMeiliSettings } from './meili-config';
 import { createMeiliClient, describeMeiliError, indexExists, isMeiliUnavailable, type MeiliClient, type MeiliConnection } from './meili-client';
-import { SearchOutbox } from './outbox';
 import { rebuildIndex } from './reindex';
 import { ensureSearchKey } from './search-key';
 
@@ -136,8 +135,8 @@ export class SearchRuntime {
   }
 
   /** The state, its reason and the outbox backlog. */
-  status(): SearchStatus {
-    return { mode: this.mode(), state: this.state, reason: this.reason, pending: new SearchOutbox(this.store.db).pendingCount() };
+  async status(): Promise<SearchStatus> {
+    return { mode: this.mode(), state: this.state, reason: this.reason, pending: await this.store.searchOutbox.pendingCount() };
   }
 
   /** A search against Meilisearch failed: switch to the fallback and let the loop probe until it is back. */
@@ -162,8 +161,8 @@ export class SearchRuntime {
   /** Resolves once the outbox is empty and the index is ready (tests). */
   async whenDrained(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (this.state !== 'ready' || this.status().pending > 0) {
-      if (Date.now() > deadline) throw new Error(`outbox not drained within ${timeoutMs} ms (${this.state}, ${this.status().pending} pending)`);
+    while (this.state !== 'ready' || (await this.status()).pending > 0) {
+      if (Date.now() > deadline) throw new Error(`outbox not drained within ${timeoutMs} ms (${this.state}, ${(await this.status()).pending} pending)`);
       this.wakeUp?.();
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -176,7 +175,7 @@ export class SearchRuntime {
 
   private async loop(): Promise<void> {
     while (this.running) {
-      if (!this.store.db.open) {
+      if (!this.store.isOpen()) {
         // The store was closed (closeStore, shutdown): this runtime has nothing left to sync.
         this.running = false;
         break;
@@ -228,7 +227,7 @@ export class SearchRuntime {
     while (await sync.deliverBatch()) {
       // drain the backlog of the outage
     }
-    const [indexed, expected] = [(await client.index(this.indexUid).getStats()).numberOfDocuments, this.store.clusters.countPublic()];
+    const [indexed, expected] = [(await client.index(this.indexUid).getStats()).numberOfDocuments, await this.store.clusters.countPublic()];
     if (indexed !== expected) await this.rebuild(`the index holds ${indexed} documents, SQLite has ${expected} public profiles`);
     await sync.loadMirror();
     await sync.refreshAnalytics();

@@ -1,17 +1,13 @@
-import type { Lang } from '../../lib/i18n';
+import { API_LANG, LANGS, type Lang } from '../../lib/i18n';
 import type { SearchDocument } from '../../lib/search/document';
 import { hasHighlight, markedToHtml, unmarked } from '../../lib/search/highlight';
 import { buildMatchingRequest, buildSearchRequests, SNIPPET_ATTRIBUTES, type MeiliSearchRequest } from '../../lib/search/meili-request';
 import type { SearchFilters, SearchQuery } from '../../lib/search/query';
 import { emptyFacets, pageCount, type MatchingSlugs, type SearchHit, type SearchResult } from '../../lib/search/result';
 import type { Store } from '../store';
-import { approvedAmong } from './documents';
 import { fallbackMatchingSlugs, fallbackSearch } from './fallback';
-import { hasPendingUpdates } from './outbox';
 import { getSearchRuntime, type SearchRuntime, type SearchStatus } from './runtime';
 
-/** Language used for name sorting when the query does not say (the API's, like GET /api/v1/clusters). */
-const DEFAULT_SORT_LANG: Lang = 'en';
 
 /** A Meilisearch hit: the retrieved fields plus `_formatted` (highlighted and cropped copies, name and city among them). */
 type MeiliHit = Pick<SearchDocument, 'slug' | 'industryGroup' | 'region' | 'status' | 'scenario' | 'index' | 'foundedYear'> & {
@@ -22,7 +18,7 @@ type MeiliHit = Pick<SearchDocument, 'slug' | 'industryGroup' | 'region' | 'stat
 function localizedPair(field: { ru?: string; en?: string } | undefined): { plain: { ru?: string; en?: string }; html: { ru?: string; en?: string } } {
   const plain: { ru?: string; en?: string } = {};
   const html: { ru?: string; en?: string } = {};
-  for (const lang of ['ru', 'en'] as const) {
+  for (const lang of LANGS) {
     const marked = field?.[lang];
     if (typeof marked === 'string' && marked !== '') {
       plain[lang] = unmarked(marked);
@@ -81,10 +77,10 @@ function toHit(hit: MeiliHit, lang: Lang): SearchHit | null {
  * search: with nothing pending then, the index already holds every change committed before it, and the check
  * (a query per search) is skipped.
  */
-function publicNowFilter(store: Store): (slugs: readonly string[]) => (slug: string) => boolean {
-  if (!hasPendingUpdates(store.db)) return () => () => true;
-  return (slugs) => {
-    const approved = approvedAmong(store, slugs);
+async function publicNowFilter(store: Store): Promise<(slugs: readonly string[]) => Promise<(slug: string) => boolean>> {
+  if (!(await store.searchOutbox.hasPending())) return async () => () => true;
+  return async (slugs) => {
+    const approved = await store.clusters.approvedAmong(slugs);
     return (slug) => approved.has(slug);
   };
 }
@@ -96,8 +92,8 @@ export interface SearchTiming {
 
 /** One search through Meilisearch (one multi-search round trip); hits re-checked against SQLite while updates are pending. */
 async function meiliSearch(runtime: SearchRuntime, store: Store, query: SearchQuery, timing: SearchTiming): Promise<SearchResult> {
-  const lang = query.lang ?? DEFAULT_SORT_LANG;
-  const publicNow = publicNowFilter(store);
+  const lang = query.lang ?? API_LANG;
+  const publicNow = await publicNowFilter(store);
   const requests = buildSearchRequests(query, runtime.indexUid, lang);
   const sent = performance.now();
   const { results } = await runtime.searcher!.multiSearch<{ queries: MeiliSearchRequest[] }, MeiliHit>({ queries: requests });
@@ -106,7 +102,7 @@ async function meiliSearch(runtime: SearchRuntime, store: Store, query: SearchQu
   const facets = emptyFacets();
   for (const answer of [main!, ...counts])
     for (const [facet, values] of Object.entries(answer.facetDistribution ?? {})) facets[facet as keyof typeof facets] = values;
-  const isPublic = publicNow(main!.hits.map((h) => h.slug));
+  const isPublic = await publicNow(main!.hits.map((h) => h.slug));
   const hits = main!.hits.flatMap((h) => {
     const hit = isPublic(h.slug) ? toHit(h, lang) : null;
     return hit ? [hit] : [];
@@ -132,24 +128,24 @@ async function viaMeilisearch<T>(store: Store, call: (runtime: SearchRuntime) =>
  * (`mode: "fallback"`). Never throws because Meilisearch is down.
  */
 export async function searchClusters(store: Store, query: SearchQuery, timing: SearchTiming = {}): Promise<SearchResult> {
-  return (await viaMeilisearch(store, (runtime) => meiliSearch(runtime, store, query, timing))) ?? fallbackSearch(store, query);
+  return (await viaMeilisearch(store, (runtime) => meiliSearch(runtime, store, query, timing))) ?? (await fallbackSearch(store, query));
 }
 
 /** Slugs of every public cluster matching the text and filters, without paging (for the map). */
 export async function matchingSlugs(store: Store, query: SearchFilters & { q: string }): Promise<MatchingSlugs> {
   const viaMeili = await viaMeilisearch(store, async (runtime) => {
-    const publicNow = publicNowFilter(store);
+    const publicNow = await publicNowFilter(store);
     const { results } = await runtime.searcher!.multiSearch<{ queries: MeiliSearchRequest[] }, { slug: string }>({
       queries: [buildMatchingRequest(query, runtime.indexUid)],
     });
     const [answer] = results;
     const slugs = answer!.hits.map((h) => h.slug);
-    return { mode: 'meilisearch' as const, slugs: slugs.filter(publicNow(slugs)) };
+    return { mode: 'meilisearch' as const, slugs: slugs.filter(await publicNow(slugs)) };
   });
   return viaMeili ?? fallbackMatchingSlugs(store, query);
 }
 
 /** The search state for /api/v1/health (starts the worker on first use, like any search). */
-export function searchStatus(store: Store): SearchStatus {
+export async function searchStatus(store: Store): Promise<SearchStatus> {
   return getSearchRuntime(store).status();
 }

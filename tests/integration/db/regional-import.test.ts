@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseRegionalStatisticsCsv } from '../../../src/lib/regional-statistics';
 import type { Db } from '../../../src/server/db/connection';
-import { RegionalStatisticsRepository } from '../../../src/server/db/regional-repository';
 import { openStore } from '../../../src/server/store';
 import { makeTempDir } from '../../helpers/temp';
 
@@ -37,19 +36,19 @@ function runImport(dataDir: string, ...args: string[]) {
 
 describe('regional statistics import', () => {
   let temp: ReturnType<typeof makeTempDir>;
-  beforeEach(() => {
+  beforeEach(async () => {
     temp = makeTempDir('cluster-map-regions-');
   });
   afterEach(() => temp.remove());
 
-  it('stores the fixture rows, bumps data_version once, queues the clusters of those regions and audits', () => {
+  it('stores the fixture rows, bumps data_version once, queues the clusters of those regions and audits', async () => {
     const records = parseRegionalStatisticsCsv(readFileSync(FIXTURE, 'utf8'));
-    const store = openStore({ dataDir: temp.dir, contentDir: CONTENT });
+    const store = await openStore({ dataDir: temp.dir, contentDir: CONTENT });
     try {
       const before = snapshot(store.db);
       const outboxBefore = store.db.prepare('SELECT MAX(id) AS id FROM search_outbox').get() as { id: number | null };
-      const repo = new RegionalStatisticsRepository(store.db);
-      const report = repo.importRecords(records, 'test');
+      const repo = store.regions;
+      const report = await repo.importRecords(records, 'test');
 
       const after = snapshot(store.db);
       expect(after.statistics).toBe(records.length);
@@ -57,8 +56,7 @@ describe('regional statistics import', () => {
       expect(after.audit).toBe(before.audit + 1);
 
       const regions = new Set(records.map((r) => r.region));
-      const expectedSlugs = store.clusters
-        .listPublic()
+      const expectedSlugs = (await store.clusters.listPublic())
         .filter((c) => regions.has(c.region))
         .map((c) => c.slug)
         .sort();
@@ -81,51 +79,51 @@ describe('regional statistics import', () => {
       const audit = store.db.prepare('SELECT actor, action, subject FROM audit_log ORDER BY id DESC LIMIT 1').get();
       expect(audit).toEqual({ actor: 'test', action: 'import-regional-statistics', subject: `${records.length} rows, years 2012` });
 
-      expect(repo.years()).toEqual([2012]);
-      expect(repo.listYear(2012)).toEqual([...records].sort((a, b) => a.region.localeCompare(b.region)));
-      expect(repo.get('RU-KLU', 2012)).toEqual(records.find((r) => r.region === 'RU-KLU'));
-      expect(repo.get('RU-KLU', 2013)).toBeUndefined();
-      expect(repo.listYear(2013)).toEqual([]);
+      expect(await repo.years()).toEqual([2012]);
+      expect(await repo.listYear(2012)).toEqual([...records].sort((a, b) => a.region.localeCompare(b.region)));
+      expect(await repo.get('RU-KLU', 2012)).toEqual(records.find((r) => r.region === 'RU-KLU'));
+      expect(await repo.get('RU-KLU', 2013)).toBeUndefined();
+      expect(await repo.listYear(2013)).toEqual([]);
     } finally {
       store.db.close();
     }
   });
 
-  it('upserts: importing again replaces values, keeps one row per region and year', () => {
+  it('upserts: importing again replaces values, keeps one row per region and year', async () => {
     const records = parseRegionalStatisticsCsv(readFileSync(FIXTURE, 'utf8'));
-    const store = openStore({ dataDir: temp.dir, contentDir: CONTENT });
+    const store = await openStore({ dataDir: temp.dir, contentDir: CONTENT });
     try {
-      const repo = new RegionalStatisticsRepository(store.db);
-      repo.importRecords(records, 'test');
+      const repo = store.regions;
+      await repo.importRecords(records, 'test');
       const version = snapshot(store.db).dataVersion;
       const changed = records.map((r) => (r.region === 'RU-TOM' ? { ...r, fdi: null, fdiSource: null } : r));
-      repo.importRecords(changed, 'test');
+      await repo.importRecords(changed, 'test');
       expect(snapshot(store.db).statistics).toBe(records.length);
       expect(snapshot(store.db).dataVersion).toBe(version + 1);
-      expect(repo.get('RU-TOM', 2012)).toMatchObject({ fdi: null, fdiSource: null });
+      expect(await repo.get('RU-TOM', 2012)).toMatchObject({ fdi: null, fdiSource: null });
     } finally {
       store.db.close();
     }
   });
 
-  it('imports the fixture through the script and prints a summary', () => {
+  it('imports the fixture through the script and prints a summary', async () => {
     const { status, stdout, stderr } = runImport(temp.dir, FIXTURE);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(stdout).toMatch(/imported 21 rows .*: 21 regions, years 2012; 25 clusters queued/);
-    const store = openStore({ dataDir: temp.dir, contentDir: CONTENT });
+    const store = await openStore({ dataDir: temp.dir, contentDir: CONTENT });
     try {
-      expect(new RegionalStatisticsRepository(store.db).listYear(2012)).toHaveLength(21);
+      expect(await store.regions.listYear(2012)).toHaveLength(21);
     } finally {
       store.db.close();
     }
   });
 
-  it('a malformed file through the script exits 1 with the line number and changes nothing', () => {
+  it('a malformed file through the script exits 1 with the line number and changes nothing', async () => {
     // An earlier good import, so "unchanged" is checked against real data, not an empty table.
     const good = parseRegionalStatisticsCsv(readFileSync(FIXTURE, 'utf8')).slice(0, 3);
-    let store = openStore({ dataDir: temp.dir, contentDir: CONTENT });
-    new RegionalStatisticsRepository(store.db).importRecords(good, 'test');
+    let store = await openStore({ dataDir: temp.dir, contentDir: CONTENT });
+    await store.regions.importRecords(good, 'test');
     const before = snapshot(store.db);
     store.db.close();
 
@@ -143,7 +141,7 @@ describe('regional statistics import', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain(`${file} line ${bad + 1}: exports must be a number ≥ 0, got "-3"`);
 
-    store = openStore({ dataDir: temp.dir, contentDir: CONTENT });
+    store = await openStore({ dataDir: temp.dir, contentDir: CONTENT });
     try {
       expect(snapshot(store.db)).toEqual(before);
     } finally {
@@ -156,13 +154,13 @@ describe('regional statistics import', () => {
     ['a population of 5e-324 (the Infinity row)', 'RU-TOM,2012,5e-324,Rosstat,1e308,a,1e308,a,0,a,1e308,a', 'population 5e-324 is below 10000 residents'],
     ['exports + imports that overflow', 'RU-TOM,2012,1070000,Rosstat,1,a,1e308,a,1e308,a,1,a', 'foreign trade turnover per resident ((exports + imports) / population) is not a finite number (Infinity)'],
     ['a population of 9,999', 'RU-TOM,2012,9999,Rosstat,1,a,1,a,1,a,1,a', 'population 9999 is below 10000 residents'],
-  ])('rejects %s through the script, naming the line, and changes nothing', (_name, row, reason) => {
+  ])('rejects %s through the script, naming the line, and changes nothing', async (_name, row, reason) => {
     const good = parseRegionalStatisticsCsv(readFileSync(FIXTURE, 'utf8'));
-    let store = openStore({ dataDir: temp.dir, contentDir: CONTENT });
-    new RegionalStatisticsRepository(store.db).importRecords(good, 'test');
+    let store = await openStore({ dataDir: temp.dir, contentDir: CONTENT });
+    await store.regions.importRecords(good, 'test');
     const before = snapshot(store.db);
-    const tomBefore = new RegionalStatisticsRepository(store.db).get('RU-TOM', 2012);
-    store.db.close();
+    const tomBefore = await store.regions.get('RU-TOM', 2012);
+    await store.close();
 
     // The fixture with RU-TOM replaced by the bad row; good rows come before and after it.
     const lines = readFileSync(FIXTURE, 'utf8').split('\n');
@@ -177,16 +175,16 @@ describe('regional statistics import', () => {
     expect(stderr).toContain(`${file} line ${at + 1}: ${reason}`);
     expect(stderr).toContain('nothing was imported');
 
-    store = openStore({ dataDir: temp.dir, contentDir: CONTENT });
+    store = await openStore({ dataDir: temp.dir, contentDir: CONTENT });
     try {
       expect(snapshot(store.db)).toEqual(before);
-      expect(new RegionalStatisticsRepository(store.db).get('RU-TOM', 2012)).toEqual(tomBefore);
+      expect(await store.regions.get('RU-TOM', 2012)).toEqual(tomBefore);
     } finally {
-      store.db.close();
+      await store.close();
     }
   });
 
-  it('streams a file with CRLF line ends and a multi-line quoted source, naming the right line of a later bad row', () => {
+  it('streams a file with CRLF line ends and a multi-line quoted source, naming the right line of a later bad row', async () => {
     const header = readFileSync(FIXTURE, 'utf8').split('\n').find((l) => l.startsWith('region,'))!;
     const text = [
       '# CRLF file',
@@ -206,11 +204,11 @@ describe('regional statistics import', () => {
     const good = runImport(temp.dir, file);
     expect(good.stderr).toBe('');
     expect(good.stdout).toMatch(/imported 3 rows .*: 3 regions, years 2012, 2013;/);
-    const store = openStore({ dataDir: temp.dir, contentDir: CONTENT });
+    const store = await openStore({ dataDir: temp.dir, contentDir: CONTENT });
     try {
-      expect(new RegionalStatisticsRepository(store.db).get('RU-KLU', 2012)?.populationSource).toBe('Rosstat,\nRegions of Russia 2013');
+      expect((await store.regions.get('RU-KLU', 2012))?.populationSource).toBe('Rosstat,\nRegions of Russia 2013');
     } finally {
-      store.db.close();
+      await store.close();
     }
   });
 
@@ -220,7 +218,7 @@ describe('regional statistics import', () => {
     expect(stderr).toMatch(/no-such\.csv: cannot read the file: ENOENT/);
   });
 
-  it('prints a usage message without a file', () => {
+  it('prints a usage message without a file', async () => {
     const { status, stderr } = runImport(temp.dir);
     expect(status).toBe(1);
     expect(stderr).toMatch(/^usage: npm run import:regions -- <file.csv>/);

@@ -10,29 +10,29 @@ import { CONTENT_DIR, copyContent, countsIn } from './store-helpers';
 let data: ReturnType<typeof makeTempDir>;
 const cleanups: Array<() => void> = [];
 
-beforeEach(() => {
+beforeEach(async () => {
   data = makeTempDir();
   cleanups.push(data.remove);
 });
-afterEach(() => {
+afterEach(async () => {
   while (cleanups.length) cleanups.pop()!();
 });
 
 /** Opens the store on the temp DATA_DIR, runs fn, and always closes the connection. */
-function withStore<T>(contentDir: string, fn: (store: ReturnType<typeof openStore>) => T): T {
-  const store = openStore({ dataDir: data.dir, contentDir });
+async function withStore<T>(contentDir: string, fn: (store: Awaited<ReturnType<typeof openStore>>) => T | Promise<T>): Promise<T> {
+  const store = await openStore({ dataDir: data.dir, contentDir });
   try {
-    return fn(store);
+    return await fn(store);
   } finally {
-    store.db.close();
+    await store.close();
   }
 }
 
 /** The error openStore throws (failing the test when it does not). */
-function seedError(contentDir: string): SeedFileError {
+async function seedError(contentDir: string): Promise<SeedFileError> {
   let caught: unknown;
   try {
-    openStore({ dataDir: data.dir, contentDir }).db.close();
+    await (await openStore({ dataDir: data.dir, contentDir })).close();
   } catch (error) {
     caught = error;
   }
@@ -54,23 +54,23 @@ const shippedIndicatorValues = readdirSync(join(CONTENT_DIR, 'clusters'))
   .length;
 
 describe('seeding the shipped content', () => {
-  it('inserts the 25 clusters with their indicators, one outbox and audit row each', () => {
-    const seed = withStore(CONTENT_DIR, (s) => {
-      expect(s.clusters.countPublic()).toBe(25);
+  it('inserts the 25 clusters with their indicators, one outbox and audit row each', async () => {
+    const seed = await withStore(CONTENT_DIR, async (s) => {
+      expect(await s.clusters.countPublic()).toBe(25);
       return s.seed;
     });
     expect(seed).toEqual({ inserted: 25, updated: 0, unchanged: 0, keptEdited: 0 });
     expect(countsIn(data.dir)).toEqual({ clusters: 25, indicatorValues: shippedIndicatorValues, searchOutbox: 25, auditLog: 25, dataVersion: 25 });
   });
 
-  it('writes nothing on a second run over unchanged files', () => {
-    withStore(CONTENT_DIR, () => undefined);
+  it('writes nothing on a second run over unchanged files', async () => {
+    await withStore(CONTENT_DIR, async () => undefined);
     const before = countsIn(data.dir);
-    const stamps = withStore(CONTENT_DIR, (s) => s.db.prepare('SELECT slug, updated_at FROM clusters ORDER BY slug').all());
-    const seed = withStore(CONTENT_DIR, (s) => s.seed);
+    const stamps = await withStore(CONTENT_DIR, async (s) => s.db.prepare('SELECT slug, updated_at FROM clusters ORDER BY slug').all());
+    const seed = await withStore(CONTENT_DIR, async (s) => s.seed);
     expect(seed).toEqual({ inserted: 0, updated: 0, unchanged: 25, keptEdited: 0 });
     expect(countsIn(data.dir)).toEqual(before);
-    expect(withStore(CONTENT_DIR, (s) => s.db.prepare('SELECT slug, updated_at FROM clusters ORDER BY slug').all())).toEqual(stamps);
+    expect(await withStore(CONTENT_DIR, async (s) => s.db.prepare('SELECT slug, updated_at FROM clusters ORDER BY slug').all())).toEqual(stamps);
   });
 });
 
@@ -85,10 +85,10 @@ describe('a broken shipped file', () => {
     ['an unknown field', (p: any) => (p.general.ceo = 'Ivanov'), 'general'],
     ['a slug that differs from the file name', (p: any) => (p.slug = 'zheleznogorsk'), 'slug'],
     ['a name without English', (p: any) => delete p.general.name.en, 'general.name.en'],
-  ])('with %s stops the seed, naming the file and the field, and stores nothing', (_case, edit, field) => {
+  ])('with %s stops the seed, naming the file and the field, and stores nothing', async (_case, edit, field) => {
     const c = content();
     c.editCluster(slug, edit);
-    const error = seedError(c.dir);
+    const error = await seedError(c.dir);
     expect(error.file).toBe(file);
     expect(error.problems.map((p) => p.field)).toContain(field);
     expect(error.message).toContain(file);
@@ -96,41 +96,41 @@ describe('a broken shipped file', () => {
     expect(countsIn(data.dir)).toMatchObject({ clusters: 0, indicatorValues: 0, searchOutbox: 0, auditLog: 0, dataVersion: 0 });
   });
 
-  it('that is not JSON stops the seed, naming the file', () => {
+  it('that is not JSON stops the seed, naming the file', async () => {
     const c = content();
     c.writeCluster(file, '{ "slug": "zheleznogorsk-nuclear-space", ');
-    const error = seedError(c.dir);
+    const error = await seedError(c.dir);
     expect(error.file).toBe(file);
     expect(error.problems).toEqual([{ field: '(file)', message: expect.stringContaining('not valid JSON') }]);
     expect(error.message).toContain(file);
     expect(countsIn(data.dir).clusters).toBe(0);
   });
 
-  it('leaves an existing store exactly as it was, including valid changes made in the same run', () => {
-    withStore(CONTENT_DIR, () => undefined);
+  it('leaves an existing store exactly as it was, including valid changes made in the same run', async () => {
+    await withStore(CONTENT_DIR, async () => undefined);
     const before = countsIn(data.dir);
     const c = content();
     c.editCluster('altai-biopharma', (p) => (p.general.name.en = 'Renamed Altai cluster')); // valid, sorts first
     c.editCluster(slug, (p) => (p.general.region = 'RU-XXX'));
-    expect(seedError(c.dir).problems[0]!.field).toBe('general.region');
+    expect((await seedError(c.dir)).problems[0]!.field).toBe('general.region');
     expect(countsIn(data.dir)).toEqual(before);
-    expect(withStore(CONTENT_DIR, (s) => s.clusters.getPublicProfile('altai-biopharma')!.general.name.en)).toBe('Biopharmaceutical cluster of Altai krai');
+    expect(await withStore(CONTENT_DIR, async (s) => (await s.clusters.getPublicProfile('altai-biopharma'))!.general.name.en)).toBe('Biopharmaceutical cluster of Altai krai');
   });
 });
 
 describe('a changed shipped file', () => {
-  it('updates its cluster and leaves the others untouched', () => {
+  it('updates its cluster and leaves the others untouched', async () => {
     const c = content();
-    withStore(c.dir, () => undefined);
+    await withStore(c.dir, async () => undefined);
     const before = countsIn(data.dir);
     c.editCluster('obninsk-pharma-biotech', (p) => {
       p.general.name.en = 'Obninsk pharma cluster';
       p.indicators[0].exportsBlnRub.value = 0.2;
     });
-    const { seed, profile, exports } = withStore(c.dir, (s) => ({
+    const { seed, profile, exports } = await withStore(c.dir, async (s) => ({
       seed: s.seed,
-      profile: s.clusters.getPublicProfile('obninsk-pharma-biotech')!,
-      exports: s.clusters.listPublicIndicators(2012).find((r) => r.slug === 'obninsk-pharma-biotech' && r.indicator === 'exportsBlnRub'),
+      profile: (await s.clusters.getPublicProfile('obninsk-pharma-biotech'))!,
+      exports: (await s.clusters.listPublicIndicators(2012)).find((r) => r.slug === 'obninsk-pharma-biotech' && r.indicator === 'exportsBlnRub'),
     }));
     expect(seed).toEqual({ inserted: 0, updated: 1, unchanged: 24, keptEdited: 0 });
     expect(profile.general.name.en).toBe('Obninsk pharma cluster');
@@ -138,15 +138,15 @@ describe('a changed shipped file', () => {
     expect(countsIn(data.dir)).toEqual({ ...before, searchOutbox: before.searchOutbox + 1, auditLog: before.auditLog + 1, dataVersion: before.dataVersion + 1 });
   });
 
-  it('does not overwrite a cluster edited through the portal since the last seed', () => {
+  it('does not overwrite a cluster edited through the portal since the last seed', async () => {
     const c = content();
-    withStore(c.dir, (s) => {
-      const edited = s.clusters.getPublicProfile('obninsk-pharma-biotech')!;
+    await withStore(c.dir, async (s) => {
+      const edited = (await s.clusters.getPublicProfile('obninsk-pharma-biotech'))!;
       edited.general.name.en = 'Edited by the cluster manager';
-      s.clusters.save(edited, { publication: 'approved' }, { actor: 'manager', action: 'edit' });
+      await s.clusters.save(edited, { publication: 'approved' }, { actor: 'manager', action: 'edit' });
     });
     c.editCluster('obninsk-pharma-biotech', (p) => (p.general.name.en = 'Changed seed file'));
-    const { seed, name } = withStore(c.dir, (s) => ({ seed: s.seed, name: s.clusters.getPublicProfile('obninsk-pharma-biotech')!.general.name.en }));
+    const { seed, name } = await withStore(c.dir, async (s) => ({ seed: s.seed, name: (await s.clusters.getPublicProfile('obninsk-pharma-biotech'))!.general.name.en }));
     expect(seed).toMatchObject({ updated: 0, keptEdited: 1, unchanged: 24 });
     expect(name).toBe('Edited by the cluster manager');
   });

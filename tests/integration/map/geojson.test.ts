@@ -143,12 +143,12 @@ describe('GET /api/v1/clusters.geojson', () => {
   it('changes the ETag when the data changes (a new public cluster)', async () => {
     const before = await geojson();
     const etag = before.res.headers.get('etag')!;
-    const store = openStore({ dataDir: portal.dataDir, contentDir: CONTENT });
+    const store = await openStore({ dataDir: portal.dataDir, contentDir: CONTENT });
     try {
       const profile = shipped('obninsk-pharma-biotech');
       profile.slug = 'map-etag-probe';
       profile.general.name = { ru: 'Проверочный кластер', en: 'Probe cluster' };
-      store.clusters.save(profile, { publication: 'approved' }, { actor: 'test', action: 'create' });
+      await store.clusters.save(profile, { publication: 'approved' }, { actor: 'test', action: 'create' });
     } finally {
       store.db.close();
     }

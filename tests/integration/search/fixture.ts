@@ -3,7 +3,8 @@ import { readServerConfig } from '../../../src/server/config';
 import { resolveMeiliConfig, type EmbeddedMeiliConfig } from '../../../src/server/search/meili-config';
 import { loadOrCreateMasterKey, startMeilisearch, type MeiliProcess } from '../../../src/server/search/meili-process';
 import { stopSearchRuntime, useSearchRuntime, type SearchRuntime } from '../../../src/server/search/runtime';
-import { openStore, type Store } from '../../../src/server/store';
+import type { SqliteStore } from '../../../src/server/db/sqlite-store';
+import { openStore } from '../../../src/server/store';
 import { searchQuerySchema, type SearchQuery, type SearchQueryInput } from '../../../src/lib/search/query';
 import { makeTempDir } from '../../helpers/temp';
 
@@ -11,7 +12,7 @@ const root = join(import.meta.dirname, '..', '..', '..');
 
 /** A store seeded with the 25 pilot profiles, a real Meilisearch and a fast-polling search runtime. */
 export interface SearchFixture {
-  store: Store;
+  store: SqliteStore;
   meili: MeiliProcess;
   runtime: SearchRuntime;
   masterKey: string;
@@ -24,7 +25,7 @@ export interface SearchFixture {
 /** Opens a fresh store and Meilisearch and waits until the index is built and the outbox drained. */
 export async function startSearchFixture(): Promise<SearchFixture> {
   const temp = makeTempDir('cluster-map-search-');
-  const store = openStore(readServerConfig({ DATA_DIR: temp.dir, CONTENT_DIR: join(root, 'content') }));
+  const store = await openStore(readServerConfig({ DATA_DIR: temp.dir, CONTENT_DIR: join(root, 'content') }));
   const config = resolveMeiliConfig({}, temp.dir) as EmbeddedMeiliConfig;
   const masterKey = loadOrCreateMasterKey(config.keyFile);
   const fixture: SearchFixture = {

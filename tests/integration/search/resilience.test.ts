@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeiliClient, type MeiliClient } from '../../../src/server/search/meili-client';
 import { fallbackSearch } from '../../../src/server/search/fallback';
-import { SearchOutbox } from '../../../src/server/search/outbox';
 import { rebuildIndex } from '../../../src/server/search/reindex';
 import { SearchRuntime } from '../../../src/server/search/runtime';
 import { matchingSlugs, searchClusters, searchStatus } from '../../../src/server/search/service';
@@ -19,8 +18,8 @@ afterAll(async () => {
 });
 
 /** The seeded profile of a slug with a new English name. */
-function renamed(slug: string, en: string) {
-  const profile = structuredClone(f.store.clusters.getPublicProfile(slug)!);
+async function renamed(slug: string, en: string) {
+  const profile = structuredClone((await f.store.clusters.getPublicProfile(slug))!);
   profile.general.name.en = en;
   return profile;
 }
@@ -34,13 +33,13 @@ describe('when Meilisearch goes away and comes back', () => {
     const during = await searchClusters(f.store, query({ q: 'Томск' }));
     expect(during.mode).toBe('fallback');
     expect(during.hits[0]!.slug).toBe('tomsk-pharma-medtech-it');
-    expect(searchStatus(f.store).mode).toBe('fallback');
+    expect((await searchStatus(f.store)).mode).toBe('fallback');
 
     // Changes made during the outage: a new profile, a rename, a withdrawal.
-    f.store.clusters.save(richProfileInput({ slug: 'outage-newcomer', name: { ru: 'Квоккa', en: 'Quokka cluster' } }), { publication: 'approved' }, change);
-    f.store.clusters.save(renamed('sarov-nuclear', 'Sarov Wombat cluster'), { publication: 'approved' }, change);
-    f.store.clusters.save(f.store.clusters.getPublicProfile('zelenograd')!, { publication: 'archived' }, change);
-    expect(searchStatus(f.store).pending).toBe(3);
+    await f.store.clusters.save(richProfileInput({ slug: 'outage-newcomer', name: { ru: 'Квоккa', en: 'Quokka cluster' } }), { publication: 'approved' }, change);
+    await f.store.clusters.save(await renamed('sarov-nuclear', 'Sarov Wombat cluster'), { publication: 'approved' }, change);
+    await f.store.clusters.save((await f.store.clusters.getPublicProfile('zelenograd'))!, { publication: 'archived' }, change);
+    expect((await searchStatus(f.store)).pending).toBe(3);
 
     // The fallback already sees them (it follows the same outbox, in SQLite).
     expect((await searchClusters(f.store, query({ q: 'quokka' }))).hits.map((h) => h.slug)).toEqual(['outage-newcomer']);
@@ -61,13 +60,13 @@ describe('when Meilisearch goes away and comes back', () => {
     expect(await after('quokka')).toEqual(['outage-newcomer']);
     expect(await after('wombat')).toEqual(['sarov-nuclear']);
     expect(await after('Зеленоград')).toEqual([]);
-    expect(searchStatus(f.store)).toMatchObject({ mode: 'meilisearch', state: 'ready', pending: 0 });
+    expect(await searchStatus(f.store)).toMatchObject({ mode: 'meilisearch', state: 'ready', pending: 0 });
   });
 });
 
 describe('npm run reindex (rebuildIndex)', () => {
   it('swaps a fresh index in without a gap: every search during the rebuild sees every profile', async () => {
-    const expected = f.store.clusters.countPublic();
+    const expected = await f.store.clusters.countPublic();
     const admin: MeiliClient = createMeiliClient({ url: f.meili.url, apiKey: f.masterKey }, 10_000);
     let running = true;
     const totals: number[] = [];
@@ -94,8 +93,8 @@ describe('npm run reindex (rebuildIndex)', () => {
 
   it('delivers the changes it read and queues again those written after its snapshot', async () => {
     await f.runtime.stop(); // hold the worker, so only the rebuild delivers
-    const before = new SearchOutbox(f.store.db).maxId();
-    f.store.clusters.save(renamed('dubna-nuclear-nanotech', 'Dubna Platypus cluster'), { publication: 'approved' }, change);
+    const before = await f.store.searchOutbox.maxId();
+    await f.store.clusters.save(await renamed('dubna-nuclear-nanotech', 'Dubna Platypus cluster'), { publication: 'approved' }, change);
     const admin = createMeiliClient({ url: f.meili.url, apiKey: f.masterKey }, 10_000);
     const report = await rebuildIndex(f.store, admin.client, 'clusters');
     await admin.close();
@@ -104,32 +103,32 @@ describe('npm run reindex (rebuildIndex)', () => {
     expect(done.map((r) => r.done_at === null)).toEqual([false]);
 
     // A row written after the snapshot may have reached the old index only: it is due again.
-    const outbox = new SearchOutbox(f.store.db);
-    const snapshot = outbox.maxId();
-    f.store.clusters.save(renamed('dubna-nuclear-nanotech', 'Dubna Echidna cluster'), { publication: 'approved' }, change);
-    outbox.markDone([outbox.maxId()]);
-    expect(outbox.settleAfterRebuild(snapshot)).toEqual({ settled: 0, reopened: 1 });
-    expect(outbox.pendingCount()).toBe(1);
+    const outbox = f.store.searchOutbox;
+    const snapshot = await outbox.maxId();
+    await f.store.clusters.save(await renamed('dubna-nuclear-nanotech', 'Dubna Echidna cluster'), { publication: 'approved' }, change);
+    await outbox.markDone([await outbox.maxId()]);
+    expect(await outbox.settleAfterRebuild(snapshot)).toEqual({ settled: 0, reopened: 1 });
+    expect(await outbox.pendingCount()).toBe(1);
   });
 });
 
 describe('without Meilisearch at all', () => {
   it('runs in fallback mode with facets, filters, sorting and highlights', async () => {
     const disabled = new SearchRuntime(f.store, { connection: null, disabledReason: 'not configured' });
-    expect(disabled.status()).toMatchObject({ mode: 'fallback', state: 'disabled', reason: 'not configured' });
-    const r = fallbackSearch(f.store, query({ q: 'ядерные', lang: 'ru' }));
+    expect(await disabled.status()).toMatchObject({ mode: 'fallback', state: 'disabled', reason: 'not configured' });
+    const r = await fallbackSearch(f.store, query({ q: 'ядерные', lang: 'ru' }));
     expect(r.mode).toBe('fallback');
     expect(r.hits.map((h) => h.slug).sort()).toEqual(['dimitrovgrad-nuclear', 'dubna-nuclear-nanotech', 'sarov-nuclear', 'zheleznogorsk-nuclear-space']);
     expect(r.facets.industryGroup).toEqual({ nuclear: 4 });
-    const filtered = fallbackSearch(f.store, query({ industryGroup: 'nuclear', region: 'RU-MOS' }));
+    const filtered = await fallbackSearch(f.store, query({ industryGroup: 'nuclear', region: 'RU-MOS' }));
     expect(filtered.hits.map((h) => h.slug)).toEqual(['dubna-nuclear-nanotech']);
     expect(filtered.facets.region).toMatchObject({ 'RU-MOS': 1, 'RU-ULY': 1 });
     expect(filtered.facets.industryGroup['nuclear']).toBe(1);
-    const snippet = fallbackSearch(f.store, query({ q: 'biosimilars' })).hits.find((h) => h.slug === 'outage-newcomer')!.highlight.snippet;
+    const snippet = (await fallbackSearch(f.store, query({ q: 'biosimilars' }))).hits.find((h) => h.slug === 'outage-newcomer')!.highlight.snippet;
     expect(snippet).toContain('<mark>biosimilars</mark>');
-    const tomsk = fallbackSearch(f.store, query({ q: 'томск' })).hits[0]!;
+    const tomsk = (await fallbackSearch(f.store, query({ q: 'томск' }))).hits[0]!;
     expect(tomsk.highlight.city.ru).toBe('<mark>Томск</mark>');
-    const sorted = fallbackSearch(f.store, query({ sort: '-index', perPage: 100 })).hits.map((h) => h.index);
+    const sorted = (await fallbackSearch(f.store, query({ sort: '-index', perPage: 100 }))).hits.map((h) => h.index);
     const ranked = sorted.filter((v): v is number => v !== null);
     expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
   });

@@ -69,14 +69,14 @@ describe('search against a real Meilisearch', () => {
 
   it('bridges languages with synonyms (атомный → Nuclear, НИОКР → R&D, ИТ → IT)', async () => {
     expect((await slugs({ q: 'атомный' })).sort()).toEqual(NUCLEAR);
-    f.store.clusters.save(richProfileInput({ slug: 'rnd-only-in-english' }), { publication: 'approved' }, change);
+    await f.store.clusters.save(richProfileInput({ slug: 'rnd-only-in-english' }), { publication: 'approved' }, change);
     await f.runtime.whenDrained();
     expect(await slugs({ q: 'НИОКР' })).toContain('rnd-only-in-english');
     expect(await slugs({ q: 'ИТ' })).toEqual(expect.arrayContaining(['novosibirsk-it-biopharma', 'spb-it-radioelectronics']));
   });
 
   it('counts facets right, each facet ignoring its own filter', async () => {
-    const publicClusters = f.store.clusters.listPublic();
+    const publicClusters = await f.store.clusters.listPublic();
     const expected: Record<string, number> = {};
     for (const c of publicClusters) expected[c.industryGroup] = (expected[c.industryGroup] ?? 0) + 1;
     const all = await searchClusters(f.store, query({}));
@@ -103,16 +103,16 @@ describe('search against a real Meilisearch', () => {
 
   it('never finds a profile that is not approved, and drops it when withdrawn', async () => {
     const secret = richProfileInput({ slug: 'zyxquon-cluster', name: { ru: 'Зыксквон кластер', en: 'Zyxquon cluster' } });
-    f.store.clusters.save(secret, { publication: 'submitted' }, change);
+    await f.store.clusters.save(secret, { publication: 'submitted' }, change);
     await f.runtime.whenDrained();
     expect(await slugs({ q: 'Zyxquon' })).toEqual([]);
-    expect(fallbackSearch(f.store, query({ q: 'Zyxquon' })).total).toBe(0);
+    expect((await fallbackSearch(f.store, query({ q: 'Zyxquon' }))).total).toBe(0);
 
-    f.store.clusters.save(secret, { publication: 'approved' }, change);
+    await f.store.clusters.save(secret, { publication: 'approved' }, change);
     await f.runtime.whenDrained();
     expect(await slugs({ q: 'Zyxquon' })).toEqual(['zyxquon-cluster']);
 
-    f.store.clusters.save(secret, { publication: 'archived' }, change);
+    await f.store.clusters.save(secret, { publication: 'archived' }, change);
     await f.runtime.whenDrained();
     expect(await slugs({ q: 'Zyxquon' })).toEqual([]);
     expect((await matchingSlugs(f.store, { q: 'Zyxquon' })).slugs).toEqual([]);
@@ -120,14 +120,14 @@ describe('search against a real Meilisearch', () => {
 
   it('hides a profile withdrawn a moment ago, while its update is still on its way to Meilisearch', async () => {
     const lagging = richProfileInput({ slug: 'qwixel-cluster', name: { ru: 'Квиксель кластер', en: 'Qwixel cluster' } });
-    f.store.clusters.save(lagging, { publication: 'approved' }, change);
+    await f.store.clusters.save(lagging, { publication: 'approved' }, change);
     await f.runtime.whenDrained();
     expect(await slugs({ q: 'Qwixel' })).toEqual(['qwixel-cluster']);
 
     await f.runtime.stop(); // the worker holds still: the withdrawal stays in the outbox, the index still has the profile
     try {
-      f.store.clusters.save(lagging, { publication: 'archived' }, change);
-      expect(f.runtime.status().pending).toBeGreaterThan(0);
+      await f.store.clusters.save(lagging, { publication: 'archived' }, change);
+      expect((await f.runtime.status()).pending).toBeGreaterThan(0);
       expect(await slugs({ q: 'Qwixel' })).toEqual([]);
       expect((await matchingSlugs(f.store, { q: 'Qwixel' })).slugs).toEqual([]);
     } finally {
@@ -172,9 +172,9 @@ describe('search against a real Meilisearch', () => {
     leader.indicators = [
       { year: 2012, internationalMembers: { value: 500, source: 't' }, exportsBlnRub: { value: 900, source: 't' }, publications: { value: 90_000, source: 't' }, jointRndBlnRub: { value: 500, source: 't' } },
     ];
-    f.store.clusters.save(leader, { publication: 'approved' }, change);
+    await f.store.clusters.save(leader, { publication: 'approved' }, change);
     await f.runtime.whenDrained();
-    const fields = defaultYearFields(f.store);
+    const fields = await defaultYearFields(f.store);
     /** Documents whose index differs from SQLite's, as [id, indexed, expected]. */
     const stale = async () => {
       const docs = await f.runtime.admin!.index('clusters').getDocuments<{ id: string; index: number | null }>({ fields: ['id', 'index'], limit: 1000 });

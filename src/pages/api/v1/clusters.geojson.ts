@@ -24,12 +24,12 @@ export const GET: APIRoute = ({ request, url }) =>
   guardApi(request, async () => {
     const parsed = parseQuery(mapQuerySchema, url.searchParams);
     if (!parsed.ok) return badRequest(parsed.problems);
-    const store = getStore();
+    const store = await getStore();
     const query = parsed.value;
-    const early = needsSearch(query) ? null : mapDataEtag(store, query);
+    const early = needsSearch(query) ? null : await mapDataEtag(store, query);
     if (early && etagMatches(request.headers.get('if-none-match'), early)) return notModified(early);
     const dataset = await loadMapDataset(store, query);
-    const etag = early ?? mapDataEtag(store, query, { source: dataset.source, slugs: dataset.items.map((c) => c.slug) });
+    const etag = early ?? (await mapDataEtag(store, query, { source: dataset.source, slugs: dataset.items.map((c) => c.slug) }));
     if (etagMatches(request.headers.get('if-none-match'), etag)) return notModified(etag);
     // Uncompressed: the gate compresses (brotli or gzip) and caches the compressed copies of public answers.
     const body = geojsonBody(`${store.config.dataDir}|${etag}`, dataset);

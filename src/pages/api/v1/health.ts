@@ -11,12 +11,12 @@ import { getStore } from '../../../server/store';
  * searchPending counts the outbox rows not yet delivered to Meilisearch.
  * status is "degraded" (still 200) when stored values are left out of the analytics; excludedRecords names them.
  */
-export const GET: APIRoute = () => {
+export const GET: APIRoute = async () => {
   try {
-    const store = getStore();
-    const clusters = store.clusters.countPublic();
-    const search = searchStatus(store);
-    const excludedRecords = findExcludedRecordsCached(store);
+    const store = await getStore();
+    const clusters = await store.clusters.countPublic();
+    const search = await searchStatus(store);
+    const excludedRecords = await findExcludedRecordsCached(store);
     return json({
       status: excludedRecords.length > 0 ? 'degraded' : 'ok',
       excludedRecords,

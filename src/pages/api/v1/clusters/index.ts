@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { directoryQuerySchema, parseQuery } from '../../../../lib/directory/query';
+import { API_LANG } from '../../../../lib/i18n/locales';
 import { toListItemJson } from '../../../../server/api/cluster-json';
 import { listDirectory } from '../../../../server/directory';
 import { badRequest, guardApi, json } from '../../../../server/http';
@@ -7,10 +8,10 @@ import { getStore } from '../../../../server/store';
 
 /** GET /api/v1/clusters: public clusters with the directory's filters, sorting and paging. */
 export const GET: APIRoute = ({ request, url }) =>
-  guardApi(request, () => {
+  guardApi(request, async () => {
     const parsed = parseQuery(directoryQuerySchema, url.searchParams);
     if (!parsed.ok) return badRequest(parsed.problems);
-    const page = listDirectory(getStore(), parsed.value, 'en');
+    const page = await listDirectory(await getStore(), parsed.value, API_LANG);
     return json({
       total: page.total,
       page: page.page,

@@ -1,0 +1,175 @@
+/**
+ * What the portal asks of its store, independent of the database behind it. Every method returns a Promise so
+ * that a networked store (PostgreSQL for several instances behind one Meilisearch) can implement the same
+ * interfaces; the SQLite classes in this folder are the embedded implementation. Pages, API routes, services
+ * and scripts depend on these interfaces only (through `Store` in src/server/store.ts).
+ */
+import type { ClusterSummary, Profile } from '../../lib/profile';
+import type { IndicatorKey } from '../../lib/profile/vocabulary';
+import type { RegionalStatisticsRecord } from '../../lib/regional-statistics';
+import type { SearchTextColumns } from '../../lib/search/document';
+import type { Settings } from '../../lib/settings';
+import type { ServerConfig } from '../config';
+
+type General = Profile['general'];
+
+/** Moderation state of a stored profile; only "approved" profiles are public. */
+export type Publication = 'draft' | 'submitted' | 'approved' | 'rejected' | 'archived';
+
+export type { ClusterSummary };
+
+/** One stored indicator value with its cluster and year. */
+export interface IndicatorRow {
+  slug: Profile['slug'];
+  industryGroup: General['industryGroup'];
+  year: number;
+  indicator: IndicatorKey;
+  value: number;
+  source: string;
+}
+
+/** Who made a change and why, recorded in the audit log. */
+export interface ChangeContext {
+  actor: string;
+  action: string;
+}
+
+/** Filters of the public cluster list; all optional. */
+export type ClusterFilter = Partial<Pick<General, 'industryGroup' | 'region' | 'status'>>;
+
+/** How a profile is stored: its moderation state and where it came from. */
+export interface SaveOptions {
+  publication: Publication;
+  origin?: 'seed' | 'registration';
+  seedHash?: string;
+}
+
+/** Seed bookkeeping for a slug: its stored seed hash and whether the portal edited it since. */
+export interface SeedState {
+  seedHash: string | null;
+  editedAfterSeed: boolean;
+}
+
+/** Clusters and their indicator values; every change also queues a search-outbox row and an audit entry, atomically. */
+export interface ClustersStore {
+  /** Public (approved) clusters matching the filter, ordered by slug. */
+  listPublic(filter?: ClusterFilter): Promise<ClusterSummary[]>;
+  /** Number of public clusters. */
+  countPublic(): Promise<number>;
+  /** The full public profile, or undefined when missing or not approved. */
+  getPublicProfile(slug: string): Promise<Profile | undefined>;
+  /** Publication state of a cluster, or undefined when there is none with this slug. */
+  getPublication(slug: string): Promise<Publication | undefined>;
+  /** Indicator values of all public clusters (optionally one year), for the index. */
+  listPublicIndicators(year?: number): Promise<IndicatorRow[]>;
+  /** Approved profiles among the slugs (every approved one when omitted), in storage order. */
+  listApprovedProfiles(slugs?: readonly string[]): Promise<Profile[]>;
+  /** Slugs of the approved clusters among the given ones. */
+  approvedAmong(slugs: readonly string[]): Promise<Set<string>>;
+  /** Counter bumped by every write; caches of derived values key on it. */
+  dataVersion(): Promise<number>;
+  /** Validates and stores a profile with its indicators, search-outbox row and audit entry, all or nothing. */
+  save(input: unknown, options: SaveOptions, change: ChangeContext): Promise<Profile>;
+  /** Seed bookkeeping for a slug, undefined when it is not stored. */
+  seedState(slug: string): Promise<SeedState | undefined>;
+}
+
+/** What one regional import wrote: rows upserted, distinct regions and years, and the clusters queued for re-indexing. */
+export interface RegionalImportReport {
+  rows: number;
+  regions: string[];
+  years: number[];
+  queuedClusters: string[];
+}
+
+/** Regional foreign-economic statistics per (region, year). */
+export interface RegionalStatisticsStore {
+  /** Upserts the records with one audit entry and an outbox row per affected public cluster, all or nothing. */
+  importRecords(records: readonly RegionalStatisticsRecord[], actor: string): Promise<RegionalImportReport>;
+  /** The same for records read as they come (a file being parsed); a throw from the iterable writes nothing. */
+  importStream(records: Iterable<RegionalStatisticsRecord> | AsyncIterable<RegionalStatisticsRecord>, actor: string): Promise<RegionalImportReport>;
+  /** Every stored record of every year, as stored (screen them before use: a row written around the importer may be anything). */
+  listAll(): Promise<RegionalStatisticsRecord[]>;
+  /** All records of one year, sorted by region code. */
+  listYear(year: number): Promise<RegionalStatisticsRecord[]>;
+  /** The record of a region in a year, or undefined when none was imported. */
+  get(region: string, year: number): Promise<RegionalStatisticsRecord | undefined>;
+  /** Years with any regional statistics, ascending. */
+  years(): Promise<number[]>;
+}
+
+/** A queued search update: the cluster to re-send (its current state is read when sending). */
+export interface OutboxRow {
+  id: number;
+  slug: string;
+  attempts: number;
+}
+
+/** The delivery side of the search outbox (the rows are written by the clusters and regional stores). */
+export interface SearchOutboxStore {
+  /** Whether any change still waits for delivery to Meilisearch. */
+  hasPending(): Promise<boolean>;
+  /** Undelivered rows whose next attempt is due, oldest first. */
+  due(limit: number, now?: string): Promise<OutboxRow[]>;
+  /** Number of undelivered rows (due or waiting for a retry). */
+  pendingCount(): Promise<number>;
+  /** Highest row id so far (0 when empty). */
+  maxId(): Promise<number>;
+  /** Records delivery and prunes rows delivered over a week ago. */
+  markDone(ids: readonly number[], now?: string): Promise<void>;
+  /** Records a failed attempt and schedules the next one with backoff. */
+  markFailed(rows: readonly OutboxRow[], error: string, now?: number): Promise<void>;
+  /** Notes why delivery is waiting without pushing the rows back. */
+  noteUnavailable(ids: readonly number[], error: string): Promise<void>;
+  /** After a rebuild from a snapshot: rows up to it are delivered, later ones are due again. */
+  settleAfterRebuild(snapshotId: number, now?: string): Promise<{ settled: number; reopened: number }>;
+}
+
+/** A public cluster that matched the fallback's text search, with its relevance (lower is better). */
+export type FallbackCandidate = Pick<ClusterSummary, 'slug' | 'name' | 'industryGroup' | 'region' | 'status' | 'foundedYear'> & {
+  /** The store's key of the row, used to ask for snippets and cities of a page. */
+  id: number;
+  lat: number;
+  lon: number;
+  score: number;
+};
+
+/** The reduced search used while Meilisearch is unavailable: a full-text index kept in step with the outbox. */
+export interface SearchFallbackStore {
+  /** Brings the text index up to date with the outbox; returns how many clusters were re-indexed. */
+  sync(): Promise<{ reindexed: number }>;
+  /** Public clusters matching a full-text expression (every public one for null), best first. */
+  candidates(match: string | null): Promise<FallbackCandidate[]>;
+  /** The topics and body text around the matches of the given rows, marked with pre/post. */
+  snippets(match: string, ids: readonly number[], marks: { pre: string; post: string }): Promise<Array<{ id: number } & Pick<SearchTextColumns, 'topics' | 'body'>>>;
+  /** The city of each of the given rows. */
+  cities(ids: readonly number[]): Promise<Map<number, General['city']>>;
+}
+
+/** The repositories of one store (or of one unit of work inside it). */
+export interface StoreRepositories {
+  clusters: ClustersStore;
+  regions: RegionalStatisticsStore;
+  searchOutbox: SearchOutboxStore;
+  searchFallback: SearchFallbackStore;
+}
+
+/** How a unit of work runs: `readOnly` gives a consistent snapshot without holding the write lock. */
+export interface UnitOfWorkOptions {
+  readOnly?: boolean;
+}
+
+/** The opened store: its repositories, the validated settings and the configuration it was opened with. */
+export interface Store extends StoreRepositories {
+  readonly settings: Settings;
+  readonly config: ServerConfig;
+  /**
+   * Runs several reads and writes as one unit of work: all commit together or none does. The work receives a
+   * store bound to the transaction and must use it (and await nothing but it); nested calls join the outer one.
+   */
+  transaction<T>(work: (tx: Store) => Promise<T>, options?: UnitOfWorkOptions): Promise<T>;
+  /** Whether the store is still open (background workers stop when it is closed). */
+  isOpen(): boolean;
+  /** Closes the store's connections. */
+  close(): Promise<void>;
+}
