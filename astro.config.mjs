@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import { fileURLToPath } from 'node:url';
+import { precompressDirectory } from './scripts/lib/precompress.mjs';
 import { DEFAULT_LANG, LANGS } from './src/lib/i18n/locales.ts';
 
 /**
@@ -26,8 +27,7 @@ function serverGate() {
   return {
     name: 'cluster-map:server-gate',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const { precompressDirectory } = await import('./scripts/lib/precompress.mjs');
+      'astro:build:done': ({ dir, logger }) => {
         const report = precompressDirectory(fileURLToPath(dir));
         logger.info(`precompressed ${report.files} files: ${report.bytes} → ${report.br} bytes (br), ${report.gzip} (gzip)`);
       },

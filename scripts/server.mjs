@@ -33,10 +33,10 @@ function listen() {
 
 if (process.env.PORTAL_STANDBY === '1' && process.send) {
   // On standby (scripts/lib/supervisor.ts): loaded and warm, listening only once the serving process is gone.
-  warmUp();
   process.on('message', (message) => {
     if (message?.type === 'listen') listen();
   });
+  await warmUp();
   process.send({ type: 'ready' });
   console.log('[server] loaded on standby');
 } else listen();

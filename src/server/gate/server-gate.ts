@@ -28,13 +28,13 @@ export function createPortalGate(astroHandler: AstroHandler, clientDir: string) 
     astroHandler,
     clientDir,
     directRoutes: DIRECT_ROUTES,
-    dataVersion: () => getStore().clusters.dataVersion(),
+    dataVersion: async () => (await getStore()).clusters.dataVersion(),
     trustProxy: trustProxyFromEnv(),
     tileOrigin: tileOriginOf(readTileSetting()?.url),
   });
 }
 
 /** Opens the store ahead of the first request (a standby server does this before it is asked to listen). */
-export function warmUp(): void {
-  getStore();
+export async function warmUp(): Promise<void> {
+  await getStore();
 }

@@ -49,7 +49,7 @@ describe('when Meilisearch goes away and comes back', () => {
     const oldUrl = f.meili.url;
     await f.restartMeili();
     expect(f.meili.url).not.toBe(oldUrl);
-    expect(searchStatus(f.store).mode).toBe('fallback'); // until the index at the new URL is checked
+    expect((await searchStatus(f.store)).mode).toBe('fallback'); // until the index at the new URL is checked
     await f.runtime.whenDrained(30_000);
     expect(f.runtime.url()).toBe(f.meili.url);
     const after = async (q: string) => {
