@@ -9,13 +9,14 @@ import { EXIT_PORT_IN_USE, SHUTDOWN_GRACE_MS } from './lib/server-exit-codes.mjs
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const { handler } = await import(join(root, 'dist', 'server', 'entry.mjs'));
-const { createPortalGate, refuseConnect, warmUp } = await import(join(root, 'dist', 'server', 'server-gate.mjs'));
+const { createPortalGate, refuseConnect, refuseMalformed, warmUp } = await import(join(root, 'dist', 'server', 'server-gate.mjs'));
 
 const host = process.env.HOST || '0.0.0.0';
 const port = Number(process.env.PORT || 4321);
 const server = http.createServer(createPortalGate(handler, join(root, 'dist', 'client')));
 server.keepAliveTimeout = 65_000;
 server.on('connect', refuseConnect);
+server.on('clientError', refuseMalformed);
 
 server.on('error', (error) => {
   if (error.code === 'EADDRINUSE') {

@@ -4,7 +4,7 @@ import { followSearchUrlChanges } from '../search/runtime';
 import { getStore } from '../store';
 import { createGate, type AstroHandler, type DirectRoute } from './gate';
 
-export { refuseConnect } from './gate';
+export { refuseConnect, refuseMalformed } from './gate';
 import { tileOriginOf } from './security-headers';
 
 /**

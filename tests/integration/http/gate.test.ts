@@ -91,16 +91,24 @@ describe('methods and paths no route answers', () => {
     expect(portal.output()).not.toMatch(/TRACE[^\n]*failed/);
   });
 
-  it('CONNECT answers 501 (HTTP clients refuse to send it, so it goes over a bare socket)', async () => {
-    const { port } = new URL(portal.url);
-    const answer = await new Promise<string>((resolve, reject) => {
-      const socket = connect(Number(port), '127.0.0.1', () => socket.write(`CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n`));
+  /** Sends raw request bytes (HTTP clients refuse CONNECT and made-up methods) and reads the answer until the server closes. */
+  const rawExchange = (request: string) =>
+    new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(portal.url).port), '127.0.0.1', () => socket.write(request));
       let text = '';
       socket.on('data', (d) => (text += d));
       socket.on('end', () => resolve(text));
       socket.on('error', reject);
     });
-    expect(answer).toMatch(/^HTTP\/1\.1 501 /);
+
+  it.each([
+    ['CONNECT', 'CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n', 501],
+    ['a made-up method', 'FROB /clusters HTTP/1.1\r\nHost: x\r\n\r\n', 501],
+    ['a request that is not HTTP', 'GET /clusters HTTP/1.1\r\nHost x\r\n\r\n', 400],
+  ])('%s gets a plain answer with the security headers and no stack trace', async (_what, request, status) => {
+    const answer = await rawExchange(request);
+    expect(answer).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+    expect(answer).toContain('x-content-type-options: nosniff');
     expect(answer).not.toMatch(/at .*\(|Error:/);
   });
 
