@@ -1,7 +1,7 @@
 import { profileSchema, INDICATOR_KEYS, type Profile } from '../../lib/profile';
-import { nowIso, statementCache, type Db } from './connection';
+import { nowIso } from './connection';
 import type { ChangeContext, ClusterFilter, ClustersStore, ClusterSummary, IndicatorRow, Publication, SaveOptions, SeedState } from './store-interfaces';
-import type { WriteGate } from './write-gate';
+import { SqliteRepository } from './sqlite-repository';
 
 /**
  * Clusters named in a JSON array of slugs. CROSS JOIN makes SQLite walk the short list and look each slug up
@@ -44,16 +44,7 @@ function toSummary(row: ClusterRowDb): ClusterSummary {
 }
 
 /** SQLite repository over the clusters and indicator tables (their only writer); every change also queues a search-outbox row and an audit entry. */
-export class ClustersRepository implements ClustersStore {
-  private readonly sql: ReturnType<typeof statementCache>;
-
-  /** gate: writes wait while a unit of work holds it (null inside the unit of work itself). */
-  constructor(
-    private readonly db: Db,
-    private readonly gate: WriteGate | null = null,
-  ) {
-    this.sql = statementCache(db);
-  }
+export class ClustersRepository extends SqliteRepository implements ClustersStore {
 
   /** Public (approved) clusters matching the filter, in no particular order. */
   async listPublic(filter: ClusterFilter = {}): Promise<ClusterSummary[]> {

@@ -1,7 +1,7 @@
 import { recordFromColumns, type RegionalStatisticsColumns, type RegionalStatisticsRecord } from '../../lib/regional-statistics';
-import { nowIso, statementCache, type Db } from './connection';
+import { nowIso, type Db } from './connection';
 import type { RegionalImportReport, RegionalStatisticsStore } from './store-interfaces';
-import type { WriteGate } from './write-gate';
+import { SqliteRepository } from './sqlite-repository';
 
 const COLUMNS = `region, year, population, population_source, fdi, fdi_source, exports, exports_source,
   imports, imports_source, foreign_companies, foreign_companies_source`;
@@ -119,16 +119,7 @@ export class RegionalImportBatch {
 }
 
 /** SQLite repository over region_statistics: the only module that writes it. */
-export class RegionalStatisticsRepository implements RegionalStatisticsStore {
-  private readonly sql: ReturnType<typeof statementCache>;
-
-  /** gate: writes wait while a unit of work holds it (null inside the unit of work itself). */
-  constructor(
-    private readonly db: Db,
-    private readonly gate: WriteGate | null = null,
-  ) {
-    this.sql = statementCache(db);
-  }
+export class RegionalStatisticsRepository extends SqliteRepository implements RegionalStatisticsStore {
 
   /**
    * Upserts every record by (region, year) in ONE transaction (see {@link RegionalImportBatch.commit}).

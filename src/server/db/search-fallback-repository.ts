@@ -1,9 +1,8 @@
 import type { Profile } from '../../lib/profile';
 import { buildSearchDocument, documentTextColumns } from '../../lib/search/document';
 import { SLUG_LIST_JOIN } from './clusters-repository';
-import { statementCache, type Db } from './connection';
 import type { FallbackCandidate, SearchFallbackStore } from './store-interfaces';
-import type { WriteGate } from './write-gate';
+import { SqliteRepository } from './sqlite-repository';
 
 /** FTS5 column weights for bm25(): names, places, topics, body. */
 const COLUMN_WEIGHTS = [10, 5, 3, 1];
@@ -41,16 +40,7 @@ function toCandidate(r: CandidateRow): FallbackCandidate {
 }
 
 /** SQLite repository over search_fts (an FTS5 index of public profiles, rowid = clusters.id) and its outbox position. */
-export class SearchFallbackRepository implements SearchFallbackStore {
-  private readonly sql: ReturnType<typeof statementCache>;
-
-  /** gate: writes wait while a unit of work holds it (null inside the unit of work itself). */
-  constructor(
-    private readonly db: Db,
-    private readonly gate: WriteGate | null = null,
-  ) {
-    this.sql = statementCache(db);
-  }
+export class SearchFallbackRepository extends SqliteRepository implements SearchFallbackStore {
 
   /**
    * Brings the FTS5 table up to date with the outbox: every cluster named by a row written since the last

@@ -1,6 +1,6 @@
-import { nowIso, statementCache, type Db } from './connection';
+import { nowIso } from './connection';
 import type { OutboxRow, SearchOutboxStore } from './store-interfaces';
-import type { WriteGate } from './write-gate';
+import { SqliteRepository } from './sqlite-repository';
 
 /** How long delivered rows stay (for inspection) before markDone prunes them. */
 export const DELIVERED_RETENTION_MS = 7 * 24 * 3600 * 1000;
@@ -14,16 +14,7 @@ export function retryDelayMs(attempts: number): number {
  * SQLite repository over the consuming side of search_outbox (ClustersRepository and RegionalStatisticsRepository
  * write the rows, in the same transaction as each change; this side only reads them and records their delivery).
  */
-export class SearchOutboxRepository implements SearchOutboxStore {
-  private readonly sql: ReturnType<typeof statementCache>;
-
-  /** gate: writes wait while a unit of work holds it (null inside the unit of work itself). */
-  constructor(
-    private readonly db: Db,
-    private readonly gate: WriteGate | null = null,
-  ) {
-    this.sql = statementCache(db);
-  }
+export class SearchOutboxRepository extends SqliteRepository implements SearchOutboxStore {
 
   /** Whether any change still waits for delivery to Meilisearch (one look-up in the search_outbox_pending index). */
   async hasPending(): Promise<boolean> {

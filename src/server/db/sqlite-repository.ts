@@ -1,0 +1,15 @@
+import { statementCache, type Db } from './connection';
+import type { WriteGate } from './write-gate';
+
+/** What every SQLite repository holds: the connection, its compiled statements and the write gate. */
+export abstract class SqliteRepository {
+  protected readonly sql: ReturnType<typeof statementCache>;
+
+  /** gate: writes wait while a unit of work holds it (null inside the unit of work itself). */
+  constructor(
+    protected readonly db: Db,
+    protected readonly gate: WriteGate | null = null,
+  ) {
+    this.sql = statementCache(db);
+  }
+}
