@@ -27,14 +27,21 @@ async function listedSlugs(page: Page): Promise<string[]> {
 }
 
 describe('directory → profile → English, in Chromium', () => {
-  it('filters by industry group on change, opens Obninsk and switches to English', async () => {
+  it('filters by industry group on Apply, opens Obninsk and switches to English', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${portal.url}/clusters`);
     expect(await page.locator('[data-testid="cluster-list"] > li').count()).toBe(20);
 
-    // The select is found by its visible label; choosing a value submits the form (progressive enhancement).
+    // The select is found by its visible label. Choosing a value changes nothing else on the page (WCAG 3.2.2:
+    // a select that submitted on change reloaded the page on ArrowDown and dropped focus); Apply submits.
     const industry = page.getByLabel('Отраслевая группа');
-    await Promise.all([page.waitForURL(/[?&]industryGroup=pharma-bio-medical/), industry.selectOption('pharma-bio-medical')]);
+    await industry.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).search).toBe('');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('industryGroup');
+    await industry.selectOption('pharma-bio-medical');
+    await Promise.all([page.waitForURL(/[?&]industryGroup=pharma-bio-medical/), page.getByTestId('apply-filters').click()]);
     await page.waitForLoadState('load');
     expect(await listedSlugs(page)).toEqual(PHARMA);
     expect((await page.getByTestId('result-count').innerText()).trim()).toBe('Найдено кластеров: 5');

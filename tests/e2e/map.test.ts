@@ -105,7 +105,10 @@ describe('the cluster map in Chromium', { retry: 1 }, () => {
 
   it('an industry filter reduces the markers to that industry', async () => {
     const page = await openMap('/en/map');
-    await Promise.all([page.waitForURL(/[?&]industryGroup=nuclear/), page.getByTestId('map-filter-industry').selectOption('nuclear')]);
+    // Choosing a value does not reload the page (WCAG 3.2.2); Apply does.
+    await page.getByTestId('map-filter-industry').selectOption('nuclear');
+    expect(new URL(page.url()).searchParams.get('industryGroup')).toBeNull();
+    await Promise.all([page.waitForURL(/[?&]industryGroup=nuclear/), page.getByTestId('map-apply').click()]);
     await page.waitForSelector('[data-cluster-map][data-state="ready"]');
     expect(await page.locator('[data-cluster-map]').getAttribute('data-feature-count')).toBe('4');
     expect(await shownClusters(page)).toBe(4);

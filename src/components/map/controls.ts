@@ -43,10 +43,3 @@ export function wireFullMapControls(root: HTMLElement, map: LeafletMap, regions:
   });
   root.querySelector<HTMLElement>('[data-map-toolbar]')?.removeAttribute('hidden');
 }
-
-/** Progressive enhancement of the filter form: apply a select as soon as it changes (the form works without this). */
-export function autoSubmitFilters(): void {
-  for (const select of document.querySelectorAll<HTMLSelectElement>('form[data-map-filters] select')) {
-    select.addEventListener('change', () => select.form?.requestSubmit());
-  }
-}

@@ -5,7 +5,7 @@ import type { AreaCollection } from '../../lib/map/antimeridian';
 import type { ClusterFeatureCollection } from '../../lib/map/geojson';
 import { parseViewHash } from '../../lib/map/view-hash';
 import type { MapIslandConfig } from './config';
-import { autoSubmitFilters, wireFullMapControls } from './controls';
+import { wireFullMapControls } from './controls';
 import { L } from './leaflet-setup';
 import { createMarkerLayer } from './markers';
 import { fillPlaceholders as fill } from '../../lib/i18n/fill';
@@ -120,7 +120,6 @@ function showFailure(root: HTMLElement, error: unknown): void {
 
 /** Starts every map frame on the page that has not started yet. */
 export function startClusterMaps(): void {
-  autoSubmitFilters();
   for (const root of document.querySelectorAll<HTMLElement>('[data-cluster-map]')) {
     if (root.dataset.state !== 'static') continue;
     root.dataset.state = 'loading';
