@@ -88,11 +88,13 @@ describe('npm start with the embedded Meilisearch', () => {
     const { pid, url: oldUrl } = meiliState();
     process.kill(pid, 'SIGKILL');
     expect((await getJson('/api/v1/search?q=Томск')).body).toMatchObject({ mode: 'fallback', hits: [{ slug: 'tomsk-pharma-medtech-it' }] });
-    for (const path of ['/', '/clusters', '/clusters/sarov-nuclear', '/search?q=nuclear', '/en/search?q=nuclear', '/api/v1/health'])
-      expect([path, (await fetch(portal.url + path)).status]).toEqual([path, 200]);
-    expect(await (await fetch(`${portal.url}/en/search?q=nuclear`)).text()).toContain('data-testid="search-fallback"');
+    // What depends on the outage first: Meilisearch comes back on its own after a second or so, and a loaded
+    // machine once spent that long on the page checks below before asking these (a flaky failure).
     expect((await getJson('/api/v1/health')).body.search).toBe('fallback');
     expect((await fetch(`${portal.url}/api/v1/search?q=nuclear`)).headers.get('server-timing')).toMatch(/^search;dur=\d+\.\d\d$/); // no Meilisearch part
+    expect(await (await fetch(`${portal.url}/en/search?q=nuclear`)).text()).toContain('data-testid="search-fallback"');
+    for (const path of ['/', '/clusters', '/clusters/sarov-nuclear', '/search?q=nuclear', '/en/search?q=nuclear', '/api/v1/health'])
+      expect([path, (await fetch(portal.url + path)).status]).toEqual([path, 200]);
 
     // The supervisor restarts Meilisearch on a fresh port (a process that took the old one must not get the
     // master key) and tells the server, whose worker checks the index there; searches go back to Meilisearch.
