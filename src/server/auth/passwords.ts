@@ -5,7 +5,7 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  * parameters travel with it: raising them later leaves old hashes verifiable.
  */
 
-/** Cost parameters of new hashes: N = 2^15, r = 8, p = 1 (32 MiB and about 60 ms here per hash). */
+/** Cost parameters of new hashes: N = 2^15, r = 8, p = 1 (32 MiB per hash; raise N when the hardware allows, old hashes keep verifying). */
 export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
