@@ -2,6 +2,9 @@ import { countAttempt, type RateDecision, type RateLimit, type RateWindow } from
 import { SqliteRepository } from './sqlite-repository';
 import type { RateLimitStore } from './store-interfaces';
 
+/** Age after which a counter is deleted: longer than any window in RATE_LIMITS. */
+const STALE_AFTER_MS = 24 * 3600 * 1000;
+
 /** SQLite repository of rate_limits: one fixed-window counter per key (e.g. "signIn:ip:127.0.0.1"). */
 export class RateLimitRepository extends SqliteRepository implements RateLimitStore {
   /** Reads, counts (src/lib/accounts/rate-limit.ts) and stores in one transaction, so concurrent attempts all count. */
@@ -16,6 +19,8 @@ export class RateLimitRepository extends SqliteRepository implements RateLimitSt
           decision.window.count,
         );
       }
+      // Counters whose window ended long ago only take space (every limit's window is at most an hour).
+      this.sql('DELETE FROM rate_limits WHERE window_start < ?').run(now - STALE_AFTER_MS);
       return decision;
     });
   }

@@ -124,6 +124,13 @@ describe('accounts store', () => {
     expect(await store.rateLimits.hit('signIn:test', limit, 3000)).toEqual({ window: { windowStart: 1000, count: 2 }, allowed: false, retryAfterMs: 58_000 });
   });
 
+  it('drops counters whose window ended over a day ago', async () => {
+    const limit = { attempts: 2, windowMs: 60_000 };
+    await store.rateLimits.hit('old', limit, 0);
+    await store.rateLimits.hit('new', limit, 2 * 24 * 3600 * 1000);
+    expect(store.db.prepare('SELECT key FROM rate_limits ORDER BY key').all()).toEqual([{ key: 'new' }]);
+  });
+
   it('stores no secret in the clear', async () => {
     const user = await store.accounts.createUser(newUser('hal@example.org'), change);
     await store.accounts.createSession({ tokenHash: 'a'.repeat(64), userId: user.id, expiresAt: '2999-01-01T00:00:00.000Z' }, change);

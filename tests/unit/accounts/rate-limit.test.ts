@@ -41,6 +41,10 @@ describe('waits in words', () => {
     expect(retryAfterSeconds(1500)).toBe(2);
   });
 
+  it('uses windows of an hour at most (the store drops counters a day old)', () => {
+    for (const limit of Object.values(RATE_LIMITS)) expect(limit.windowMs).toBeLessThanOrEqual(3600_000);
+  });
+
   it('limits each account more tightly than each address (many people may share one IP)', () => {
     expect(RATE_LIMITS.signInPerAccount.attempts).toBeLessThan(RATE_LIMITS.signInPerIp.attempts);
     expect(RATE_LIMITS.resetPerAccount.attempts).toBeLessThan(RATE_LIMITS.resetPerIp.attempts);
