@@ -58,7 +58,10 @@ export default defineConfig({
     defaultLocale: DEFAULT_LANG,
     routing: { prefixDefaultLocale: false },
   },
-  security: { checkOrigin: true },
+  // checkOrigin compares a form post's Origin with the request's own origin, which Astro builds from the Host
+  // header only for allowed domains (else it assumes http://localhost and refuses every real post): any host is
+  // allowed, so the check stays a same-origin check. Mailed links use PUBLIC_URL, never the Host header.
+  security: { checkOrigin: true, allowedDomains: [{ protocol: 'http' }, { protocol: 'https' }] },
   integrations: [serverGate()],
   vite: {
     build: { assetsInlineLimit: 0 },

@@ -1,7 +1,8 @@
 /**
  * npm start: builds the portal if needed, prepares the store (migrations + seed), then serves it. The built
  * server runs as a child under plain node (no TypeScript loader on the request path), supervised by this script.
- * Environment: PORT (4321), HOST (0.0.0.0), DATA_DIR (./data), CONTENT_DIR (./content).
+ * Environment: PORT (4321), HOST (0.0.0.0), DATA_DIR (./data), CONTENT_DIR (./content); ADMIN_EMAIL and
+ * ADMIN_PASSWORD create or update the first moderator right after the store is opened.
  * Search: starts Meilisearch as a child (MEILI_BIN or the npm binary, data in DATA_DIR/meilisearch) before the
  * server, or uses MEILI_URL + MEILI_MASTER_KEY; SIGINT/SIGTERM stop the child too (README, "Search").
  */
@@ -9,6 +10,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { openStore } from '../src/server/store';
+import { AdminBootstrapError, bootstrapAdmin } from '../src/server/auth/bootstrap';
 import { SeedFileError } from '../src/server/db/seed';
 import { SettingsError } from '../src/server/settings';
 import { readServerConfig } from '../src/server/config';
@@ -54,10 +56,15 @@ if (process.env.PORTAL_SKIP_BUILD !== '1' && buildIsStale()) {
 try {
   const store = await openStore();
   const { seed, config } = store;
-  await store.close();
+  try {
+    const admin = await bootstrapAdmin(store);
+    if (admin) console.log(`[start] moderator ${process.env.ADMIN_EMAIL?.trim()} (ADMIN_EMAIL): ${admin}`);
+  } finally {
+    await store.close();
+  }
   console.log(`[start] store ready in ${config.dataDir} (seed: ${seed.inserted} new, ${seed.updated} updated, ${seed.unchanged} unchanged)`);
 } catch (error) {
-  if (error instanceof SeedFileError || error instanceof SettingsError) {
+  if (error instanceof SeedFileError || error instanceof SettingsError || error instanceof AdminBootstrapError) {
     console.error(`[start] cannot start: ${error.message}`);
     process.exit(1);
   }

@@ -2,6 +2,7 @@ import { readServerConfig, type ServerConfig } from './config';
 import { readSeedProfiles, seedProfiles, type SeedReport } from './db/seed';
 import { SqliteStore } from './db/sqlite-store';
 import type { Store } from './db/store-interfaces';
+import { getMailWorker } from './mail/worker';
 import { loadSettings } from './settings';
 
 export type { Store } from './db/store-interfaces';
@@ -24,9 +25,9 @@ export async function openStore(config: ServerConfig = readServerConfig()): Prom
 
 let shared: Promise<Store> | undefined;
 
-/** The process-wide store used by pages and API routes, opened on first use. */
+/** The process-wide store used by pages and API routes, opened on first use (which also starts its mail worker). */
 export function getStore(): Promise<Store> {
-  shared ??= openStore().catch((error: unknown) => {
+  shared ??= openStore().then((store) => (getMailWorker(store), store)).catch((error: unknown) => {
     shared = undefined; // the next request tries again (e.g. after content/ was fixed)
     throw error;
   });

@@ -32,3 +32,8 @@ export function nameCollator(lang: Lang): Intl.Collator {
   if (!collator) collators.set(lang, (collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true, ignorePunctuation: true })));
   return collator;
 }
+
+/** A stored ISO timestamp as a date and time in the language (UTC, as stored). */
+export function formatDate(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
+}

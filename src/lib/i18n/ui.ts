@@ -1,5 +1,6 @@
 import { fillPlaceholders } from './fill';
 import type { Lang } from './locales';
+import { ACCOUNT_UI } from './ui-accounts';
 import { ANALYTICS_UI } from './ui-analytics';
 import { MAP_UI } from './ui-map';
 import { SEARCH_UI } from './ui-search';
@@ -261,8 +262,8 @@ const coreEn: Record<keyof typeof coreRu, string> = {
   'footer.api': 'API',
 };
 
-const ru = { ...coreRu, ...ANALYTICS_UI.ru, ...SEARCH_UI.ru, ...MAP_UI.ru };
-const en = { ...coreEn, ...ANALYTICS_UI.en, ...SEARCH_UI.en, ...MAP_UI.en };
+const ru = { ...coreRu, ...ANALYTICS_UI.ru, ...SEARCH_UI.ru, ...MAP_UI.ru, ...ACCOUNT_UI.ru };
+const en = { ...coreEn, ...ANALYTICS_UI.en, ...SEARCH_UI.en, ...MAP_UI.en, ...ACCOUNT_UI.en };
 
 /** Key of an interface string. */
 export type UiKey = keyof typeof ru;

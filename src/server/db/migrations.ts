@@ -103,6 +103,80 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO search_fts_state (id, last_outbox_id) VALUES (1, 0);
     `,
   },
+  {
+    version: 4,
+    name: 'accounts',
+    // Only hashes of secrets are stored (password: scrypt; session, email and API tokens: SHA-256), so a copy of
+    // the file lets nobody sign in. Emails are stored trimmed and lower-cased; the NOCASE index also guards them.
+    sql: `
+      CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        email TEXT NOT NULL,
+        name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('manager', 'moderator')),
+        lang TEXT NOT NULL DEFAULT 'ru' CHECK (lang IN ('ru', 'en')),
+        confirmed_at TEXT,
+        disabled_at TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX users_email ON users(email COLLATE NOCASE);
+
+      CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        ip TEXT,
+        user_agent TEXT
+      );
+      CREATE INDEX sessions_user ON sessions(user_id);
+      CREATE INDEX sessions_expires ON sessions(expires_at);
+
+      CREATE TABLE email_tokens (
+        id INTEGER PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        purpose TEXT NOT NULL CHECK (purpose IN ('confirm', 'reset')),
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT
+      );
+      CREATE INDEX email_tokens_user ON email_tokens(user_id, purpose);
+
+      CREATE TABLE api_tokens (
+        id INTEGER PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT,
+        revoked_at TEXT
+      );
+      CREATE INDEX api_tokens_user ON api_tokens(user_id);
+
+      CREATE TABLE mail_outbox (
+        id INTEGER PRIMARY KEY,
+        recipient TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        sent_at TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT
+      );
+      CREATE INDEX mail_outbox_pending ON mail_outbox(sent_at, next_attempt_at);
+
+      CREATE TABLE rate_limits (
+        key TEXT PRIMARY KEY,
+        window_start INTEGER NOT NULL,
+        count INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations newer than the database's user_version; returns the versions applied. */

@@ -69,10 +69,4 @@ export class SearchOutboxRepository extends SqliteRepository implements SearchOu
       reopened: this.sql('UPDATE search_outbox SET done_at = NULL, next_attempt_at = ? WHERE id > ?').run(now, snapshotId).changes,
     }));
   }
-
-  /** Runs fn in one transaction once no unit of work holds the connection. */
-  private async write<T>(fn: () => T): Promise<T> {
-    if (this.gate) await this.gate.whenIdle();
-    return this.db.transaction(fn)();
-  }
 }

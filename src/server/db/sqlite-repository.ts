@@ -12,4 +12,10 @@ export abstract class SqliteRepository {
   ) {
     this.sql = statementCache(db);
   }
+
+  /** Runs fn in one transaction (a savepoint inside a unit of work) once no other unit of work holds the connection. */
+  protected async write<T>(fn: () => T): Promise<T> {
+    if (this.gate) await this.gate.whenIdle();
+    return this.db.transaction(fn)();
+  }
 }

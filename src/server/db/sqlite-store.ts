@@ -1,6 +1,9 @@
 import type { Settings } from '../../lib/settings';
 import type { ServerConfig } from '../config';
+import { AccountsRepository } from './accounts-repository';
 import { ClustersRepository } from './clusters-repository';
+import { MailOutboxRepository } from './mail-outbox-repository';
+import { RateLimitRepository } from './rate-limit-repository';
 import { openDatabase, type Db } from './connection';
 import { RegionalStatisticsRepository } from './regional-repository';
 import { SearchFallbackRepository } from './search-fallback-repository';
@@ -17,6 +20,9 @@ export class SqliteStore implements Store {
   readonly regions: RegionalStatisticsRepository;
   readonly searchOutbox: SearchOutboxRepository;
   readonly searchFallback: SearchFallbackRepository;
+  readonly accounts: AccountsRepository;
+  readonly mailOutbox: MailOutboxRepository;
+  readonly rateLimits: RateLimitRepository;
 
   /** inUnitOfWork: this instance is the view handed to a unit of work (its writes must not wait for the gate it holds). */
   constructor(
@@ -32,6 +38,9 @@ export class SqliteStore implements Store {
     this.regions = new RegionalStatisticsRepository(db, writesWaitFor);
     this.searchOutbox = new SearchOutboxRepository(db, writesWaitFor);
     this.searchFallback = new SearchFallbackRepository(db, writesWaitFor);
+    this.accounts = new AccountsRepository(db, writesWaitFor);
+    this.mailOutbox = new MailOutboxRepository(db, writesWaitFor);
+    this.rateLimits = new RateLimitRepository(db, writesWaitFor);
   }
 
   /** Opens (creating and migrating if needed) the SQLite store in config.dataDir. */

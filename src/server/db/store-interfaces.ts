@@ -4,6 +4,9 @@
  * interfaces; the SQLite classes in this folder are the embedded implementation. Pages, API routes, services
  * and scripts depend on these interfaces only (through `Store` in src/server/store.ts).
  */
+import type { Role } from '../../lib/accounts/limits';
+import type { RateDecision, RateLimit } from '../../lib/accounts/rate-limit';
+import type { Lang } from '../../lib/i18n/locales';
 import type { ClusterSummary, Profile } from '../../lib/profile';
 import type { IndicatorKey } from '../../lib/profile/vocabulary';
 import type { RegionalStatisticsRecord } from '../../lib/regional-statistics';
@@ -146,12 +149,143 @@ export interface SearchFallbackStore {
   cities(ids: readonly number[]): Promise<Map<number, General['city']>>;
 }
 
+/** A stored account (the password hash never leaves src/server). */
+export interface UserRecord {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  /** The language the account signed up in: its mails are written in it. */
+  lang: Lang;
+  passwordHash: string;
+  confirmedAt: string | null;
+  disabledAt: string | null;
+  createdAt: string;
+}
+
+/** What creating an account stores. */
+export interface NewUser {
+  email: string;
+  name: string;
+  passwordHash: string;
+  role: Role;
+  lang: Lang;
+  confirmedAt?: string | null;
+}
+
+/** Changes to an account; omitted fields stay as they are. */
+export type UserChanges = Partial<Pick<UserRecord, 'name' | 'passwordHash' | 'role' | 'confirmedAt' | 'disabledAt' | 'lang'>>;
+
+/** What a new session stores: the SHA-256 of its cookie's token, never the token. */
+export interface NewSession {
+  tokenHash: string;
+  userId: number;
+  expiresAt: string;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+/** A live session with its account. */
+export interface SessionRecord {
+  id: number;
+  lastSeenAt: string;
+  expiresAt: string;
+  user: UserRecord;
+}
+
+/** Purpose of a mailed single-use link. */
+export type EmailTokenPurpose = 'confirm' | 'reset';
+
+/** Outcome of using a mailed link: its account, or why it does not work. */
+export type EmailTokenUse = { ok: true; userId: number } | { ok: false; reason: 'unknown' | 'expired' | 'used' };
+
+/** An API token as its owner sees it (never the token or its hash). */
+export interface ApiTokenInfo {
+  id: number;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Accounts, sessions, mailed links and API tokens; every account change writes the audit log in the same transaction. */
+export interface AccountsStore {
+  /** The account with this email (compared case-insensitively), if any. */
+  findUserByEmail(email: string): Promise<UserRecord | undefined>;
+  /** The account with this id, if any. */
+  getUser(id: number): Promise<UserRecord | undefined>;
+  /** Creates an account; throws when the email is taken (check first inside the same unit of work). */
+  createUser(user: NewUser, change: ChangeContext): Promise<UserRecord>;
+  /** Changes an account and audits what changed (never the values of secrets). */
+  updateUser(id: number, changes: UserChanges, change: ChangeContext): Promise<void>;
+  /** Stores a new session. */
+  createSession(session: NewSession, change: ChangeContext): Promise<void>;
+  /** The unexpired session with this token hash and its account, if any. */
+  findSession(tokenHash: string, now?: string): Promise<SessionRecord | undefined>;
+  /** Records that a session was used now. */
+  touchSession(id: number, now?: string): Promise<void>;
+  /** Deletes the session with this token hash (signing out); true when there was one. */
+  deleteSession(tokenHash: string, change: ChangeContext): Promise<boolean>;
+  /** Deletes every session of an account (after a password reset or when it is disabled); returns how many. */
+  deleteSessionsOf(userId: number): Promise<number>;
+  /** Stores a mailed single-use link's token hash. */
+  createEmailToken(token: { tokenHash: string; purpose: EmailTokenPurpose; userId: number; expiresAt: string }): Promise<void>;
+  /** Whether a mailed link works now, without using it (to show the reset form or say it expired). */
+  checkEmailToken(tokenHash: string, purpose: EmailTokenPurpose, now?: string): Promise<EmailTokenUse>;
+  /** Uses a mailed link: marks it used (once only) and returns its account, or why it does not work. */
+  useEmailToken(tokenHash: string, purpose: EmailTokenPurpose, now?: string): Promise<EmailTokenUse>;
+  /** Stores a new API token of an account; returns its id. */
+  createApiToken(token: { tokenHash: string; userId: number; name: string }, change: ChangeContext): Promise<number>;
+  /** The API tokens of an account, newest first. */
+  listApiTokens(userId: number): Promise<ApiTokenInfo[]>;
+  /** Revokes an account's token; false when it has no such live token. */
+  revokeApiToken(userId: number, tokenId: number, change: ChangeContext): Promise<boolean>;
+  /** The account of a live API token (and records its use), if any. */
+  useApiToken(tokenHash: string, now?: string): Promise<UserRecord | undefined>;
+  /** Writes one audit entry (for account events that change no row, e.g. a refused sign-in is not one of them). */
+  audit(change: ChangeContext, subject: string, detail?: Record<string, unknown>): Promise<void>;
+}
+
+/** A mail waiting in the outbox. */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** A mail claimed for delivery. */
+export interface ClaimedMail extends MailMessage {
+  id: number;
+  attempts: number;
+}
+
+/** The mail outbox: written in the same unit of work as what caused each mail, delivered by the mail worker. */
+export interface MailOutboxStore {
+  /** Queues a mail (inside the caller's unit of work). */
+  enqueue(message: MailMessage): Promise<number>;
+  /** Claims due mails for delivery: marks them sent before they are handed over, so no mail goes out twice. */
+  claimDue(limit: number, now?: string): Promise<ClaimedMail[]>;
+  /** Puts a mail whose delivery failed back in the queue, to be tried again at nextAttemptAt. */
+  markFailed(id: number, error: string, nextAttemptAt: string): Promise<void>;
+  /** Mails not yet handed over. */
+  pendingCount(): Promise<number>;
+}
+
+/** Rate-limit counters, kept in the store so that they survive restarts and are shared by every server process. */
+export interface RateLimitStore {
+  /** Counts one attempt of a key against a limit; says whether it may go ahead and otherwise how long to wait. */
+  hit(key: string, limit: RateLimit, now?: number): Promise<RateDecision>;
+}
+
 /** The repositories of one store (or of one unit of work inside it). */
 export interface StoreRepositories {
   clusters: ClustersStore;
   regions: RegionalStatisticsStore;
   searchOutbox: SearchOutboxStore;
   searchFallback: SearchFallbackStore;
+  accounts: AccountsStore;
+  mailOutbox: MailOutboxStore;
+  rateLimits: RateLimitStore;
 }
 
 /** How a unit of work runs: `readOnly` gives a consistent snapshot without holding the write lock. */

@@ -23,6 +23,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { pattern: /^\/api\/v1\/clusters$/, methods: ['GET', 'HEAD'] },
   { pattern: /^\/api\/v1\/clusters\.geojson$/, methods: ['GET', 'HEAD'] },
   { pattern: /^\/api\/v1\/clusters\/[^/]+$/, methods: ['GET', 'HEAD'] },
+  { pattern: /^\/api\/v1\/accounts$/, methods: ['POST'] },
+  { pattern: /^\/api\/v1\/auth\/tokens$/, methods: ['POST'] },
 ];
 
 /** What the gate answers instead of the route, when the method or path is refused. */
