@@ -3,6 +3,7 @@ import type { ServerConfig } from '../config';
 import { ClustersRepository } from './clusters-repository';
 import { openDatabase, type Db } from './connection';
 import { RegionalStatisticsRepository } from './regional-repository';
+import { RevisionsRepository } from './revisions-repository';
 import { SearchFallbackRepository } from './search-fallback-repository';
 import { SearchOutboxRepository } from './search-outbox-repository';
 import type { Store, UnitOfWorkOptions } from './store-interfaces';
@@ -17,6 +18,7 @@ export class SqliteStore implements Store {
   readonly regions: RegionalStatisticsRepository;
   readonly searchOutbox: SearchOutboxRepository;
   readonly searchFallback: SearchFallbackRepository;
+  readonly revisions: RevisionsRepository;
 
   /** inUnitOfWork: this instance is the view handed to a unit of work (its writes must not wait for the gate it holds). */
   constructor(
@@ -32,6 +34,7 @@ export class SqliteStore implements Store {
     this.regions = new RegionalStatisticsRepository(db, writesWaitFor);
     this.searchOutbox = new SearchOutboxRepository(db, writesWaitFor);
     this.searchFallback = new SearchFallbackRepository(db, writesWaitFor);
+    this.revisions = new RevisionsRepository(db, writesWaitFor);
   }
 
   /** Opens (creating and migrating if needed) the SQLite store in config.dataDir. */
