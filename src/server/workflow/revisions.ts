@@ -133,10 +133,45 @@ export async function approveRevision(store: Store, actor: Actor, slug: string):
   });
 }
 
-/** The moderation queue: revisions in the states asked for (submitted by default), oldest first, with age and author. */
-export async function moderationQueue(store: Store, actor: Actor, states: readonly RevisionState[] = ['submitted']): Promise<QueueItem[]> {
+/** Which revisions the moderation queue shows; every field optional (submitted ones of any kind, region and industry by default). */
+export interface QueueFilter {
+  states?: readonly RevisionState[];
+  kind?: QueueItem['kind'];
+  region?: QueueItem['region'];
+  industryGroup?: QueueItem['industryGroup'];
+}
+
+/** The moderation queue: revisions matching the filter, oldest submission first, with age and author; moderators only. */
+export async function moderationQueue(store: Store, actor: Actor, filter: QueueFilter = {}): Promise<QueueItem[]> {
   requireModerator(actor, 'see the moderation queue');
-  return store.revisions.listByState(states);
+  const items = await store.revisions.listByState(filter.states ?? ['submitted']);
+  return items.filter(
+    (q) =>
+      (filter.kind === undefined || q.kind === filter.kind) &&
+      (filter.region === undefined || q.region === filter.region) &&
+      (filter.industryGroup === undefined || q.industryGroup === filter.industryGroup),
+  );
+}
+
+/** An open revision beside the public version it would replace (none for a registration) and the fields it changes. */
+export interface RevisionComparison {
+  revision: Revision;
+  published: Profile | undefined;
+  changedFields: string[];
+}
+
+/** The cluster's open revision against its public version, for the moderator's side-by-side view and its managers. */
+export async function compareWithPublic(store: Store, actor: Actor, slug: string): Promise<RevisionComparison> {
+  return store.transaction(
+    async (tx) => {
+      await requireManagerOrModerator(tx, slug, actor);
+      const revision = await tx.revisions.openRevision(slug);
+      if (!revision) throw new WorkflowError('not-found', `"${slug}" has no open revision to compare.`, { slug });
+      const published = await tx.clusters.getPublicProfile(slug);
+      return { revision, published, changedFields: changedFields(published, revision.profile) };
+    },
+    { readOnly: true },
+  );
 }
 
 /** The cluster's open revision, for its managers and the moderators only (it is not public). */

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getYearAnalytics } from '../../../src/server/analytics';
 import type { SqliteStore } from '../../../src/server/db/sqlite-store';
 import { openStore } from '../../../src/server/store';
-import { addManager, approveRevision, clusterHistory, saveDraft, submitRevision } from '../../../src/server/workflow/revisions';
+import { addManager, approveRevision, clusterHistory, compareWithPublic, saveDraft, submitRevision } from '../../../src/server/workflow/revisions';
 import { makeTempDir } from '../../helpers/temp';
 import { CONTENT_DIR, shippedProfile } from '../db/store-helpers';
 import { ACTORS, allCounts, submittableInput } from './helpers';
@@ -82,6 +82,10 @@ describe('approval', () => {
     await saveDraft(store, managerA, completedPilot((p) => (p.general.employees = 4200)));
     await submitRevision(store, managerA, SEEDED);
     expect(await store.clusters.getPublicProfile(SEEDED)).toEqual(published);
+    const comparison = await compareWithPublic(store, moderator, SEEDED);
+    expect(comparison.published).toEqual(published);
+    expect(comparison.changedFields).toEqual(['general.employees', 'management.cmo', 'management.manager', 'members.members']);
+    expect(comparison.revision.profile.general.employees).toBe(4200);
 
     await approveRevision(store, moderator, SEEDED);
     const now = await store.clusters.getPublicProfile(SEEDED);

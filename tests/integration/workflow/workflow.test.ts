@@ -3,6 +3,7 @@ import type { SqliteStore } from '../../../src/server/db/sqlite-store';
 import { openStore } from '../../../src/server/store';
 import {
   approveRevision,
+  compareWithPublic,
   moderationQueue,
   myClusters,
   openRevisionOf,
@@ -110,6 +111,8 @@ describe('revision workflow', () => {
     ['comment-required', 'a moderator returns without a comment', () => submitRevision(store, managerA, A).then(() => returnRevision(store, moderator, A, '   '))],
     ['invalid-transition', 'a manager submits twice', () => submitRevision(store, managerA, A).then(() => submitRevision(store, managerA, A))],
     ['not-your-cluster', 'a manager of another cluster reads the draft', () => openRevisionOf(store, managerB, A)],
+    ['not-your-cluster', 'a manager of another cluster compares the draft', () => compareWithPublic(store, managerB, A)],
+    ['not-found', 'a moderator compares a cluster without an open revision', () => compareWithPublic(store, moderator, 'sarov-nuclear')],
     ['moderator-only', 'a manager sees the moderation queue', () => moderationQueue(store, managerA)],
     ['not-your-cluster', 'a manager edits a seeded cluster they do not manage', () => saveDraft(store, managerA, shippedProfile('obninsk-pharma-biotech'))],
   ])('refused with %s: %s', async (code, _name, step) => {
@@ -144,7 +147,10 @@ describe('revision workflow', () => {
     expect(queue[0]!.ageSeconds).toBeGreaterThanOrEqual(0);
     const later = await store.revisions.listByState(['submitted'], new Date(Date.parse(queue[0]!.submittedAt!) + 3_600_000));
     expect(later[0]!.ageSeconds).toBe(3600);
-    expect((await moderationQueue(store, moderator, ['draft'])).map((q) => q.slug)).toEqual([]);
+    expect((await moderationQueue(store, moderator, { states: ['draft'] })).map((q) => q.slug)).toEqual([]);
+    expect((await moderationQueue(store, moderator, { kind: 'edit' })).map((q) => q.slug)).toEqual([]);
+    expect((await moderationQueue(store, moderator, { region: 'RU-KLU', industryGroup: 'pharma-bio-medical', kind: 'registration' })).map((q) => q.slug)).toEqual([B, A]);
+    expect((await moderationQueue(store, moderator, { industryGroup: 'nuclear' })).map((q) => q.slug)).toEqual([]);
   });
 
   it('one open revision per cluster is also enforced by the file', async () => {
