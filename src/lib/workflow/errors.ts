@@ -59,7 +59,9 @@ export class WorkflowError extends Error {
   }
 }
 
-/** Whether a value is a WorkflowError (also across module copies, by name and code). */
+/** Whether a value is a WorkflowError; by name and a known code too, since a bundle may hold a second copy of the class. */
 export function isWorkflowError(error: unknown): error is WorkflowError {
-  return error instanceof WorkflowError;
+  if (error instanceof WorkflowError) return true;
+  const e = error as { name?: unknown; code?: unknown } | null;
+  return typeof e === 'object' && e !== null && e.name === 'WorkflowError' && (WORKFLOW_ERROR_CODES as readonly unknown[]).includes(e.code);
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../../src/server/db/connection';
-import type { Actor } from '../../../src/lib/workflow';
+import { isWorkflowError, type Actor } from '../../../src/lib/workflow';
 import { countsIn } from '../db/store-helpers';
 
 export { submittableInput } from '../../unit/workflow/fixtures';
@@ -50,7 +50,7 @@ export async function codeOf(step: Promise<unknown>): Promise<string> {
     await step;
     return 'ok';
   } catch (error) {
-    if (error && typeof error === 'object' && (error as Error).name === 'WorkflowError') return (error as { code: string }).code;
+    if (isWorkflowError(error)) return error.code;
     throw error;
   }
 }

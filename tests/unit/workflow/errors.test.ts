@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src/lib/i18n';
-import { REVISION_STATES, WORKFLOW_ERROR_CODES, WORKFLOW_ERROR_STATUS, WorkflowError, REQUIREMENT_IDS } from '../../../src/lib/workflow';
+import { isWorkflowError, REVISION_STATES, WORKFLOW_ERROR_CODES, WORKFLOW_ERROR_STATUS, WorkflowError, REQUIREMENT_IDS } from '../../../src/lib/workflow';
 import type { UiKey } from '../../../src/lib/i18n';
 
 describe('workflow messages', () => {
@@ -19,5 +19,13 @@ describe('workflow messages', () => {
     expect(WORKFLOW_ERROR_STATUS['invalid-transition']).toBe(409);
     expect(WORKFLOW_ERROR_STATUS['invalid-profile']).toBe(400);
     expect(new WorkflowError('comment-required', 'x')).toBeInstanceOf(Error);
+  });
+
+  it('recognises a WorkflowError, also one from another copy of the module, and nothing else', () => {
+    expect(isWorkflowError(new WorkflowError('last-manager', 'x'))).toBe(true);
+    expect(isWorkflowError(Object.assign(new Error('x'), { name: 'WorkflowError', code: 'not-found' }))).toBe(true);
+    expect(isWorkflowError(Object.assign(new Error('x'), { name: 'WorkflowError', code: 'teapot' }))).toBe(false);
+    expect(isWorkflowError(new Error('not-found'))).toBe(false);
+    expect(isWorkflowError(null)).toBe(false);
   });
 });
