@@ -61,6 +61,8 @@ export async function saveDraft(store: Store, actor: Actor, input: unknown): Pro
     const isNewRegistration = !isPublic && managers.length === 0;
     const managesCluster = isNewRegistration || managers.some((m) => m.userId === actor.userId);
     const open = await tx.revisions.openRevision(slug);
+    if (!managesCluster && !isPublic)
+      throw new WorkflowError('not-your-cluster', `The address "${slug}" is held by another registration under way: choose another one, or ask its managers to add you.`, { slug });
     nextState({ action: 'save', from: open?.state ?? 'none', actor, managesCluster, slug });
     await requireUniqueName(tx, profile);
     if (open) {

@@ -120,6 +120,12 @@ describe('revision workflow', () => {
     expect(result).toBe(code);
   });
 
+  it('a new registration under an address another registration holds is refused with the way out', async () => {
+    await expect(saveDraft(store, managerB, registration(A, (p) => (p.general.name = { ru: 'Другой', en: 'Other' })))).rejects.toThrow(
+      'The address "new-cluster-a" is held by another registration under way: choose another one, or ask its managers to add you.',
+    );
+  });
+
   it('a refused step writes nothing, not even its audit entry', async () => {
     await submitRevision(store, managerA, A);
     const before = allCounts(temp.dir);
