@@ -77,11 +77,11 @@ export async function saveDraft(store: Store, actor: Actor, input: unknown): Pro
   });
 }
 
-/** The open revision after checking the step against the rules; 'not-found' when there is none to act on. */
+/** The open revision after checking the step against the rules (with none open, every one of these steps is an 'invalid-transition'). */
 async function openFor(tx: Store, slug: string, actor: Actor, action: 'submit' | 'withdraw' | 'return' | 'approve'): Promise<{ revision: Revision; to: RevisionState }> {
   const revision = await tx.revisions.openRevision(slug);
   const to = nextState({ action, from: revision?.state ?? 'none', actor, managesCluster: await manages(tx, slug, actor), slug });
-  return { revision: revision!, to };
+  return { revision: revision!, to }; // nextState refused 'none' for these actions, so the revision exists
 }
 
 /** Sends the open revision to the moderators; refused with the missing list while a minimum requirement is missing. */
