@@ -1,7 +1,7 @@
 import { WorkflowError } from './errors';
 
-/** States of a revision: open ones (draft, submitted, returned) are never public; approved ones were published. */
-export const REVISION_STATES = ['draft', 'submitted', 'returned', 'approved'] as const;
+/** States of a revision: open ones (draft, submitted, returned) are never public; approved ones were published; discarded ones were given up by their managers (kept for the record). */
+export const REVISION_STATES = ['draft', 'submitted', 'returned', 'approved', 'discarded'] as const;
 /** One of REVISION_STATES. */
 export type RevisionState = (typeof REVISION_STATES)[number];
 
@@ -17,7 +17,7 @@ export interface Actor {
 }
 
 /** What can be done to a revision. "save" creates the open revision when there is none. */
-export const REVISION_ACTIONS = ['save', 'submit', 'withdraw', 'return', 'approve'] as const;
+export const REVISION_ACTIONS = ['save', 'submit', 'withdraw', 'discard', 'return', 'approve'] as const;
 /** One of REVISION_ACTIONS. */
 export type RevisionAction = (typeof REVISION_ACTIONS)[number];
 
@@ -36,6 +36,8 @@ export const TRANSITIONS: Record<RevisionAction, TransitionRule> = {
   save: { from: ['none', 'draft', 'returned'], to: 'same', by: 'manager' },
   submit: { from: ['draft', 'returned'], to: 'submitted', by: 'manager' },
   withdraw: { from: ['submitted'], to: 'draft', by: 'manager' },
+  // Only before submission: a submitted revision is withdrawn first, so a moderator is never reviewing a vanished one.
+  discard: { from: ['draft', 'returned'], to: 'discarded', by: 'manager' },
   return: { from: ['submitted'], to: 'returned', by: 'moderator' },
   approve: { from: ['submitted'], to: 'approved', by: 'moderator' },
 };

@@ -116,7 +116,7 @@ export const MIGRATIONS: readonly Migration[] = [
         slug TEXT NOT NULL,
         number INTEGER NOT NULL CHECK (number >= 1),
         kind TEXT NOT NULL CHECK (kind IN ('registration', 'edit')),
-        state TEXT NOT NULL CHECK (state IN ('draft', 'submitted', 'returned', 'approved')),
+        state TEXT NOT NULL CHECK (state IN ('draft', 'submitted', 'returned', 'approved', 'discarded')),
         profile_json TEXT NOT NULL,
         name_ru TEXT NOT NULL,
         name_en TEXT NOT NULL,

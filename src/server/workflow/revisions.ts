@@ -78,7 +78,7 @@ export async function saveDraft(store: Store, actor: Actor, input: unknown): Pro
 }
 
 /** The open revision after checking the step against the rules (with none open, every one of these steps is an 'invalid-transition'). */
-async function openFor(tx: Store, slug: string, actor: Actor, action: 'submit' | 'withdraw' | 'return' | 'approve'): Promise<{ revision: Revision; to: RevisionState }> {
+async function openFor(tx: Store, slug: string, actor: Actor, action: 'submit' | 'withdraw' | 'discard' | 'return' | 'approve'): Promise<{ revision: Revision; to: RevisionState }> {
   const revision = await tx.revisions.openRevision(slug);
   const to = nextState({ action, from: revision?.state ?? 'none', actor, managesCluster: await manages(tx, slug, actor), slug });
   return { revision: revision!, to }; // nextState refused 'none' for these actions, so the revision exists
@@ -102,6 +102,21 @@ export async function withdrawRevision(store: Store, actor: Actor, slug: string)
     const withdrawn = await tx.revisions.setState(revision.id, to, { userId: actor.userId });
     await tx.revisions.audit({ actorUserId: actor.userId, action: 'revision.withdraw', subject: slug, detail: { revision: revision.number } });
     return withdrawn;
+  });
+}
+
+/**
+ * Gives up a draft or returned revision (kept as 'discarded' for the record). The public profile, if any, stays as
+ * it is; a registration that was never approved also releases its address and name: its managers are removed.
+ */
+export async function discardRevision(store: Store, actor: Actor, slug: string): Promise<Revision> {
+  return store.transaction(async (tx) => {
+    const { revision, to } = await openFor(tx, slug, actor, 'discard');
+    const discarded = await tx.revisions.setState(revision.id, to, { userId: actor.userId });
+    const released = (await tx.clusters.getPublication(slug)) === undefined;
+    if (released) for (const m of await tx.revisions.managers(slug)) await tx.revisions.removeManager(slug, m.userId);
+    await tx.revisions.audit({ actorUserId: actor.userId, action: 'revision.discard', subject: slug, detail: { revision: revision.number, released } });
+    return discarded;
   });
 }
 

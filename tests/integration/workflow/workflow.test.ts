@@ -4,6 +4,7 @@ import { openStore } from '../../../src/server/store';
 import {
   approveRevision,
   compareWithPublic,
+  discardRevision,
   moderationQueue,
   myClusters,
   openRevisionOf,
@@ -124,6 +125,29 @@ describe('revision workflow', () => {
     await expect(saveDraft(store, managerB, registration(A, (p) => (p.general.name = { ru: 'Другой', en: 'Other' })))).rejects.toThrow(
       'The address "new-cluster-a" is held by another registration under way: choose another one, or ask its managers to add you.',
     );
+  });
+
+  it('discarding a registration keeps it for the record and releases its address and name', async () => {
+    await submitRevision(store, managerA, A);
+    expect(await codeOf(discardRevision(store, managerA, A))).toBe('invalid-transition');
+    await withdrawRevision(store, managerA, A);
+    expect(await codeOf(discardRevision(store, managerB, A))).toBe('not-your-cluster');
+    expect(await discardRevision(store, managerA, A)).toMatchObject({ state: 'discarded', number: 1 });
+    expect(await store.revisions.openRevision(A)).toBeUndefined();
+    expect(await myClusters(store, managerA)).toEqual([]);
+    const taken = await saveDraft(store, managerB, registration(A)); // same address and same names, now free
+    expect(taken).toMatchObject({ number: 2, kind: 'registration', authorId: managerB.userId });
+    expect(auditOf(temp.dir, A).map((e) => e.action)).toContain('revision.discard');
+  });
+
+  it('discarding an edit of a public cluster keeps the cluster, its managers and its public profile', async () => {
+    await submitRevision(store, managerA, A);
+    await approveRevision(store, moderator, A);
+    const published = await store.clusters.getPublicProfile(A);
+    await saveDraft(store, managerA, registration(A, (p) => (p.general.employees = 99)));
+    await discardRevision(store, managerA, A);
+    expect(await store.clusters.getPublicProfile(A)).toEqual(published);
+    expect((await myClusters(store, managerA)).map((c) => [c.slug, c.isPublic, c.openRevision])).toEqual([[A, true, null]]);
   });
 
   it('a refused step writes nothing, not even its audit entry', async () => {

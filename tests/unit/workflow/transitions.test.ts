@@ -77,3 +77,18 @@ describe('requireReturnComment', () => {
     expect(requireReturnComment('  Add the members list.  ')).toBe('Add the members list.');
   });
 });
+
+describe('discard', () => {
+  it.each<[TransitionRequest['from'], string]>([
+    ['draft', 'ok:discarded'],
+    ['returned', 'ok:discarded'],
+    ['submitted', 'invalid-transition'],
+    ['approved', 'invalid-transition'],
+    ['none', 'invalid-transition'],
+  ])('a manager of the cluster discards from %s → %s', (from, expected) => {
+    expect(step('discard', from, manager, true)).toBe(expected);
+  });
+  it('a manager of another cluster may not discard', () => {
+    expect(step('discard', 'draft', manager, false)).toBe('not-your-cluster');
+  });
+});
