@@ -177,6 +177,59 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'revisions, cluster managers and claims',
+    // user_id, author_id, submitted_by, decided_by and added_by are users.id of migration 4: plain INTEGER columns
+    // (written in parallel with it; the workflow only ever stores the id of a signed-in or looked-up user). A revision is keyed by the slug its cluster has or will get: a new registration has no clusters row
+    // until it is approved. The public clusters table keeps holding approved profiles only.
+    sql: `
+      CREATE TABLE cluster_revisions (
+        id INTEGER PRIMARY KEY,
+        slug TEXT NOT NULL,
+        number INTEGER NOT NULL CHECK (number >= 1),
+        kind TEXT NOT NULL CHECK (kind IN ('registration', 'edit')),
+        state TEXT NOT NULL CHECK (state IN ('draft', 'submitted', 'returned', 'approved', 'discarded')),
+        profile_json TEXT NOT NULL,
+        name_ru TEXT NOT NULL,
+        name_en TEXT NOT NULL,
+        author_id INTEGER NOT NULL,
+        updated_by INTEGER NOT NULL,
+        submitted_by INTEGER,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        submitted_at TEXT,
+        decided_at TEXT,
+        decided_by INTEGER,
+        moderator_comment TEXT,
+        changed_fields_json TEXT,
+        UNIQUE (slug, number)
+      );
+      -- One open revision per cluster, enforced by the file itself and not only by the code.
+      CREATE UNIQUE INDEX cluster_revisions_one_open ON cluster_revisions(slug) WHERE state IN ('draft', 'submitted', 'returned');
+      CREATE INDEX cluster_revisions_state ON cluster_revisions(state, submitted_at);
+
+      CREATE TABLE cluster_managers (
+        slug TEXT NOT NULL,
+        user_id INTEGER NOT NULL,
+        added_by INTEGER NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (slug, user_id)
+      );
+      CREATE INDEX cluster_managers_user ON cluster_managers(user_id);
+
+      CREATE TABLE cluster_claims (
+        id INTEGER PRIMARY KEY,
+        slug TEXT NOT NULL,
+        user_id INTEGER NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'confirmed', 'rejected')),
+        created_at TEXT NOT NULL,
+        decided_at TEXT,
+        decided_by INTEGER
+      );
+      CREATE UNIQUE INDEX cluster_claims_one_pending ON cluster_claims(slug, user_id) WHERE state = 'pending';
+    `,
+  },
 ];
 
 /** Applies the migrations newer than the database's user_version; returns the versions applied. */

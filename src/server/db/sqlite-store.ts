@@ -6,6 +6,7 @@ import { MailOutboxRepository } from './mail-outbox-repository';
 import { RateLimitRepository } from './rate-limit-repository';
 import { openDatabase, type Db } from './connection';
 import { RegionalStatisticsRepository } from './regional-repository';
+import { RevisionsRepository } from './revisions-repository';
 import { SearchFallbackRepository } from './search-fallback-repository';
 import { SearchOutboxRepository } from './search-outbox-repository';
 import type { Store, UnitOfWorkOptions } from './store-interfaces';
@@ -23,6 +24,7 @@ export class SqliteStore implements Store {
   readonly accounts: AccountsRepository;
   readonly mailOutbox: MailOutboxRepository;
   readonly rateLimits: RateLimitRepository;
+  readonly revisions: RevisionsRepository;
 
   /** inUnitOfWork: this instance is the view handed to a unit of work (its writes must not wait for the gate it holds). */
   constructor(
@@ -41,6 +43,7 @@ export class SqliteStore implements Store {
     this.accounts = new AccountsRepository(db, writesWaitFor);
     this.mailOutbox = new MailOutboxRepository(db, writesWaitFor);
     this.rateLimits = new RateLimitRepository(db, writesWaitFor);
+    this.revisions = new RevisionsRepository(db, writesWaitFor);
   }
 
   /** Opens (creating and migrating if needed) the SQLite store in config.dataDir. */

@@ -12,6 +12,7 @@ import type { IndicatorKey } from '../../lib/profile/vocabulary';
 import type { RegionalStatisticsRecord } from '../../lib/regional-statistics';
 import type { SearchTextColumns } from '../../lib/search/document';
 import type { Settings } from '../../lib/settings';
+import type { RevisionState } from '../../lib/workflow/transitions';
 import type { ServerConfig } from '../config';
 
 type General = Profile['general'];
@@ -277,6 +278,146 @@ export interface RateLimitStore {
   hit(key: string, limit: RateLimit, now?: number): Promise<RateDecision>;
 }
 
+/** Whether a revision registers a new cluster or edits an approved one. */
+export type RevisionKind = 'registration' | 'edit';
+
+/** One revision of a cluster's profile (never public until approved; then its profile is copied into clusters). */
+export interface Revision {
+  id: number;
+  slug: string;
+  /** 1, 2, … per slug: the order of the cluster's revisions. */
+  number: number;
+  kind: RevisionKind;
+  state: RevisionState;
+  profile: Profile;
+  authorId: number;
+  updatedBy: number;
+  submittedBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  decidedBy: number | null;
+  /** The moderator's comment of the last return. */
+  comment: string | null;
+  /** Fields changed against the public version it replaced, recorded at approval. */
+  changedFields: string[] | null;
+}
+
+/** A revision in the moderation queue: who submitted it and how long it has waited. */
+export interface QueueItem {
+  id: number;
+  slug: string;
+  number: number;
+  kind: RevisionKind;
+  state: RevisionState;
+  name: General['name'];
+  region: General['region'];
+  industryGroup: General['industryGroup'];
+  authorId: number;
+  submittedBy: number | null;
+  submittedAt: string | null;
+  updatedAt: string;
+  /** Seconds since submission (since the last update for drafts), at the time of the query. */
+  ageSeconds: number;
+}
+
+/** One approved version in a cluster's history, with what it changed. */
+export interface HistoryEntry {
+  id: number;
+  number: number;
+  kind: RevisionKind;
+  approvedAt: string;
+  approvedBy: number;
+  authorId: number;
+  changedFields: string[];
+}
+
+/** A manager of a cluster. */
+export interface ClusterManager {
+  slug: string;
+  userId: number;
+  addedBy: number;
+  addedAt: string;
+}
+
+/** States of a claim to manage a seeded (or otherwise unmanaged) cluster. */
+export type ClaimState = 'pending' | 'confirmed' | 'rejected';
+
+/** A claim to manage a cluster, decided by a moderator. */
+export interface Claim {
+  id: number;
+  slug: string;
+  userId: number;
+  state: ClaimState;
+  createdAt: string;
+  decidedAt: string | null;
+  decidedBy: number | null;
+}
+
+/** A cluster a user manages: whether it is public and the state of its open revision. */
+export interface ManagedCluster {
+  slug: string;
+  name: General['name'];
+  isPublic: boolean;
+  openRevision: Pick<Revision, 'id' | 'number' | 'state' | 'comment' | 'updatedAt'> | null;
+}
+
+/** An audit-log entry written by the workflow (the clusters store writes its own on every save). */
+export interface AuditEntry {
+  actorUserId: number;
+  action: string;
+  subject: string;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Revisions, managers and claims as stored. The rules (who may do what, in which state) are in src/lib/workflow
+ * and applied by src/server/workflow/revisions.ts inside a unit of work; these methods only read and write.
+ */
+export interface RevisionsStore {
+  /** The cluster's draft, submitted or returned revision, if any. */
+  openRevision(slug: string): Promise<Revision | undefined>;
+  /** A revision by id. */
+  get(id: number): Promise<Revision | undefined>;
+  /** Stores a new open revision numbered after the slug's last one. */
+  create(input: { slug: string; kind: RevisionKind; profile: Profile; userId: number }): Promise<Revision>;
+  /** Replaces the profile of an open revision. */
+  updateProfile(id: number, profile: Profile, userId: number): Promise<Revision>;
+  /** Moves a revision to a state, recording the submission or the decision that did it. */
+  setState(
+    id: number,
+    state: RevisionState,
+    by: { userId: number; submission?: boolean; decision?: boolean; comment?: string; changedFields?: string[] },
+  ): Promise<Revision>;
+  /** Revisions in the given states, oldest submission first (the moderation queue). */
+  listByState(states: readonly RevisionState[], now?: Date): Promise<QueueItem[]>;
+  /** The approved revisions of a cluster, newest first, with their changed fields. */
+  approvedHistory(slug: string): Promise<HistoryEntry[]>;
+  /** The slug of another cluster (public, or with an open revision) already named so in either language, if any. */
+  nameHolder(name: General['name'], exceptSlug: string): Promise<string | undefined>;
+  /** Managers of a cluster, in the order they were added. */
+  managers(slug: string): Promise<ClusterManager[]>;
+  /** Adds a manager; false when they already were one. */
+  addManager(slug: string, userId: number, addedBy: number): Promise<boolean>;
+  /** Removes a manager; false when they were none. */
+  removeManager(slug: string, userId: number): Promise<boolean>;
+  /** The clusters a user manages, by slug. */
+  managedBy(userId: number): Promise<ManagedCluster[]>;
+  /** Records a pending claim. */
+  createClaim(slug: string, userId: number): Promise<Claim>;
+  /** A claim by id. */
+  claim(id: number): Promise<Claim | undefined>;
+  /** The user's pending claim on the cluster, if any. */
+  pendingClaim(slug: string, userId: number): Promise<Claim | undefined>;
+  /** Claims in a state, oldest first. */
+  listClaims(state: ClaimState): Promise<Claim[]>;
+  /** Confirms or rejects a pending claim. */
+  decideClaim(id: number, state: Exclude<ClaimState, 'pending'>, decidedBy: number): Promise<Claim>;
+  /** Writes an audit-log entry (who, what, when). */
+  audit(entry: AuditEntry): Promise<void>;
+}
+
 /** The repositories of one store (or of one unit of work inside it). */
 export interface StoreRepositories {
   clusters: ClustersStore;
@@ -286,6 +427,7 @@ export interface StoreRepositories {
   accounts: AccountsStore;
   mailOutbox: MailOutboxStore;
   rateLimits: RateLimitStore;
+  revisions: RevisionsStore;
 }
 
 /** How a unit of work runs: `readOnly` gives a consistent snapshot without holding the write lock. */
