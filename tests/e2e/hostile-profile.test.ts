@@ -124,10 +124,10 @@ function expectPolicy(response: Response | null): void {
 }
 
 /** Opens a path, checks the policy header and that the page is inert, touches the hostile text and checks again. */
-async function openInert(path: string): Promise<Page> {
+async function openInert(path: string, status = 200): Promise<Page> {
   const page = await browser.context.newPage();
   const response = await page.goto(portal.url + path);
-  expect(response?.status()).toBe(200);
+  expect(response?.status(), path).toBe(status);
   expectPolicy(response);
   await expectInert(page);
   expect(await linksOutWithoutNoopener(page)).toEqual([]);
@@ -205,9 +205,25 @@ describe.each<Lang>(['ru', 'en'])('a profile full of markup renders inert, in %s
     const popupText = await popup.innerText();
     expect(popupText).toContain(name[lang]);
     expect(popupText).toContain(city[lang]);
+    expect(popupText).toMatch(/2012: \d[.,]\d+/); // ranked: the fixture keeps the base profile's numbers
     expect(await touchHostileText(page, 4)).toBeGreaterThan(0);
     await expectInert(page);
     await page.close();
+  });
+
+  it('query parameters shown back to the visitor are escaped too (search, map, what-if, directory, 404)', async () => {
+    const hostileQuery = encodeURIComponent(XSS_PAYLOADS.slice(0, 4).join(' '));
+    for (const [path, status] of [
+      [`/search?q=${hostileQuery}`, 200],
+      [`/map?q=${hostileQuery}`, 200],
+      [`/what-if?exportsBlnRub=${hostileQuery}`, 200],
+      [`/clusters?industryGroup=${hostileQuery}`, 200],
+      [`/${hostileQuery}`, 404],
+    ] as const) {
+      const page = await openInert(prefix(lang) + path, status);
+      await expectInert(page);
+      await page.close();
+    }
   });
 
   it('home page (overview map)', async () => {

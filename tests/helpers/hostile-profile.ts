@@ -65,12 +65,19 @@ function stringChecks(schema: z.ZodString): Array<{ kind: string; value?: unknow
   return schema._def.checks as Array<{ kind: string; value?: unknown }>;
 }
 
+/** Whether a schema is a number, possibly refined (a year). */
+function isNumber(schema: z.ZodTypeAny): boolean {
+  return schema instanceof z.ZodNumber || (schema instanceof z.ZodEffects && isNumber(schema.innerType()));
+}
+
 /** Walks a schema together with the base value, returning the value with every free text made hostile. */
 class HostileWalker {
   readonly texts: HostileField[] = [];
   readonly urls: HostileField[] = [];
 
   walk(schema: z.ZodTypeAny, base: unknown, path: string[]): unknown {
+    // An optional number the base leaves out stays out: numbers hold no text, and a made-up one (a self-assessment of 1) changes the ranking.
+    if (schema instanceof z.ZodOptional && base === undefined && isNumber(schema.unwrap())) return undefined;
     if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return this.walk(schema.unwrap(), base ?? undefined, path);
     if (schema instanceof z.ZodDefault) return this.walk(schema._def.innerType, base, path);
     if (schema instanceof z.ZodEffects && schema.innerType() instanceof z.ZodString) return this.string(schema.innerType(), base as string | undefined, path, schema);
