@@ -6,6 +6,7 @@ import { launchBrowser } from '../helpers/browser';
 import { HOSTILE_URL, HOSTILE_WORD, makeHostileProfile, PRIVATE_CONTACT, withoutMarkers, XSS_FLAG, XSS_PAYLOADS, type HostileField } from '../helpers/hostile-profile';
 import { startPortal, type RunningPortal } from '../helpers/portal';
 import { makeTempDir } from '../helpers/temp';
+import { FIXTURE as REGIONAL_FIXTURE, importRegions } from '../integration/analytics/expected';
 import { CONTENT_DIR, shippedProfile } from '../integration/db/store-helpers';
 
 // "Everything escaped on output": a published profile whose every text field holds markup and script
@@ -43,6 +44,9 @@ beforeAll(async () => {
   } finally {
     await store.close();
   }
+  // Regional statistics give the cluster a regional index, so it is also a point of the analytics scatter plot.
+  const imported = await importRegions(data.dir, REGIONAL_FIXTURE);
+  expect(imported.code, imported.stderr).toBe(0);
   portal = await startPortal({ dataDir: data.dir });
   await waitUntilIndexed();
   browser = await launchBrowser({ bypassCSP: true });
@@ -86,8 +90,9 @@ async function injectedElements(page: Page): Promise<string[]> {
 /** Links to other sites without rel="noopener" (the other site would get a handle on the portal's window). */
 async function linksOutWithoutNoopener(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLAnchorElement>('a[href]')]
-      .filter((a) => a.origin !== location.origin && !a.relList.contains('noopener'))
+    // SVG links (the scatter plot's points) have no .origin or .relList: read the attributes.
+    [...document.querySelectorAll('a[href]')]
+      .filter((a) => new URL(a.getAttribute('href')!, location.href).origin !== location.origin && !(a.getAttribute('rel') ?? '').split(/\s+/).includes('noopener'))
       .map((a) => a.outerHTML),
   );
 }
@@ -102,8 +107,9 @@ async function touchHostileText(page: Page, limit = 12): Promise<number> {
   const n = Math.min(await shown.count(), limit);
   for (let i = 0; i < n; i++) {
     const el = shown.nth(i);
-    await el.hover({ timeout: 5_000 });
-    if (await el.evaluate((e) => !e.closest('a'))) await el.click({ timeout: 5_000 });
+    // Forced: some labels let the pointer through to what is under them (the scatter plot's point labels); the mouse still goes there.
+    await el.hover({ timeout: 5_000, force: true });
+    if (await el.evaluate((e) => !e.closest('a'))) await el.click({ timeout: 5_000, force: true });
   }
   return n;
 }
@@ -166,6 +172,11 @@ describe.each<Lang>(['ru', 'en'])('a profile full of markup renders inert, in %s
       const page = await openInert(prefix(lang) + path);
       const link = page.locator(`main a[href$="/clusters/${SLUG}"]`).filter({ hasText: HOSTILE_WORD }).first();
       expect(await link.innerText(), path).toBe(name[lang]);
+      if (path === '/analytics') {
+        const point = page.locator(`svg a.point[data-slug="${SLUG}"]`);
+        expect(await point.locator('title').textContent()).toBe(name[lang]);
+        expect(await point.getAttribute('aria-label')).toContain(name[lang]);
+      }
       expect(await touchHostileText(page, 4), path).toBeGreaterThan(0);
       await expectInert(page);
       await page.close();
