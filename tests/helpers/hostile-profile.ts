@@ -17,6 +17,8 @@ export const HOSTILE_WORD = 'Zqxhostile';
 export const XSS_PAYLOADS = [
   `<script>window.${XSS_FLAG}=1</script>`,
   `"><img src=x onerror="window.${XSS_FLAG}=1">`,
+  // The issue's own example: it would open a dialog, which the browser test listens for.
+  '"><img src=x onerror=alert(1)>',
   `' onmouseover='window.${XSS_FLAG}=1`,
   `</script><script>window.${XSS_FLAG}=1</script>`,
   // Forged highlight markers around markup: the search client renders highlights as HTML.
