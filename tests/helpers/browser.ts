@@ -4,13 +4,17 @@ import { makeTempDir } from './temp';
 /** Debian's Chromium, installed by `npm test` when missing. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** A headless Chromium context that records every request leaving localhost (there must be none). */
-export async function launchBrowser(): Promise<{ context: BrowserContext; externalRequests: string[]; close: () => Promise<void> }> {
+/**
+ * A headless Chromium context that records every request leaving localhost (there must be none).
+ * `bypassCSP` lets injected markup run despite the portal's policy, so a test sees an escaping bug as a script that ran.
+ */
+export async function launchBrowser(options: { bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; externalRequests: string[]; close: () => Promise<void> }> {
   const profile = makeTempDir('cluster-map-chromium-');
   const context = await chromium.launchPersistentContext(profile.dir, {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1280, height: 900 },
+    bypassCSP: options.bypassCSP ?? false,
   });
   const externalRequests: string[] = [];
   context.on('request', (req) => {

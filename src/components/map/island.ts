@@ -42,7 +42,7 @@ function createMap(root: HTMLElement, canvas: HTMLElement, config: MapIslandConf
     scrollWheelZoom: config.variant === 'full',
     attributionControl: true,
   });
-  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>').addAttribution(config.strings.attribution);
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com" rel="external noopener">Leaflet</a>').addAttribution(config.strings.attribution);
   if (tileUrl) L.tileLayer(tileUrl, { attribution: root.dataset.tileAttribution ?? '', maxZoom: MAX_ZOOM_TILES }).addTo(map);
   return map;
 }

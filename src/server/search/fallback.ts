@@ -2,7 +2,7 @@ import { API_LANG, nameCollator, type Lang } from '../../lib/i18n';
 import { nameSortKey } from '../../lib/search/document';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '../../lib/search/markers';
 import { toFtsMatch, queryGroups } from '../../lib/search/fts-query';
-import { hasHighlight, markedToHtml, markTerms } from '../../lib/search/highlight';
+import { hasHighlight, markedToHtml, markTerms, unmarked } from '../../lib/search/highlight';
 import { FACET_ATTRIBUTES, type FacetAttribute } from '../../lib/search/index-settings';
 import type { BoundingBox, SearchFilters, SearchQuery } from '../../lib/search/query';
 import { countValues, emptyFacets, pageCount, type MatchingSlugs, type SearchHit, type SearchResult } from '../../lib/search/result';
@@ -75,7 +75,8 @@ async function snippets(store: Store, q: string, ids: number[]): Promise<Map<num
 async function toHits(store: Store, page: Candidate[], q: string): Promise<SearchHit[]> {
   const cities = await store.searchFallback.cities(page.map((c) => c.id));
   const terms = queryGroups(q).flat().filter((t) => /^[\p{L}\p{N}]+$/u.test(t));
-  const mark = (text: string | undefined) => (text === undefined ? undefined : markedToHtml(markTerms(text, terms)));
+  // Stored names and cities are read raw: drop any highlight markers they hold, as the search documents do, so data cannot forge a highlight.
+  const mark = (text: string | undefined) => (text === undefined ? undefined : markedToHtml(markTerms(unmarked(text), terms)));
   const found = await snippets(store, q, page.map((c) => c.id));
   return page.map((c) => {
     const city = cities.get(c.id) ?? {};
