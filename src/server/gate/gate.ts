@@ -77,6 +77,17 @@ async function renderWithAstro(handler: AstroHandler, req: IncomingMessage, res:
   }
 }
 
+/**
+ * A bodyless POST to the API (`/submit`, `/approve`) from a program carries no Content-Type, and Astro's origin
+ * check refuses any cross-site POST without one as a possible form. The API never authenticates by cookie (only
+ * `Authorization: Bearer`, which a browser never adds to a cross-site request), so such a call cannot ride on a
+ * visitor's session: it is marked as the JSON call it is, and gets its 401 or answer instead of a 403 in text.
+ */
+export function markBodylessApiCall(req: IncomingMessage, pathname: string): void {
+  if (!pathname.startsWith('/api/') || req.headers['content-type'] !== undefined) return;
+  if (req.headers['transfer-encoding'] === undefined && Number(req.headers['content-length'] ?? 0) === 0) req.headers['content-type'] = 'application/json';
+}
+
 /** Logs a failure the gate could not turn into an answer and ends the response without a stack trace. */
 function answerInternalError(req: IncomingMessage, res: ServerResponse, error: unknown): void {
   console.error(`[gate] ${req.method} ${req.url} failed:`, error);
@@ -134,6 +145,7 @@ export function createGate(options: GateOptions): (req: IncomingMessage, res: Se
     }
     const refusal = refuseMethod(req.method ?? 'GET', pathname, search);
     if (refusal) return writeAnswer(req, res, refusalAnswer(refusal));
+    markBodylessApiCall(req, pathname);
     if (serveStatic(req, res, pathname)) return;
     const anonymous = isAnonymous(req);
     const direct = options.directRoutes?.get(pathname);

@@ -25,6 +25,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { pattern: /^\/api\/v1\/clusters\/[^/]+$/, methods: ['GET', 'HEAD'] },
   { pattern: /^\/api\/v1\/accounts$/, methods: ['POST'] },
   { pattern: /^\/api\/v1\/auth\/tokens$/, methods: ['POST'] },
+  { pattern: /^\/api\/v1\/me\/clusters$/, methods: ['GET', 'HEAD', 'POST'] },
+  { pattern: /^\/api\/v1\/me\/clusters\/[^/]+$/, methods: ['GET', 'HEAD', 'PUT'] },
+  { pattern: /^\/api\/v1\/me\/clusters\/[^/]+\/submit$/, methods: ['POST'] },
+  { pattern: /^\/api\/v1\/moderation\/[^/]+\/approve$/, methods: ['POST'] },
+  { pattern: /^\/api\/v1\/moderation\/[^/]+\/return$/, methods: ['POST'] },
 ];
 
 /** What the gate answers instead of the route, when the method or path is refused. */
