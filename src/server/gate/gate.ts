@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { internalErrorAnswer, JSON_HEADERS, type JsonAnswer } from '../http';
 import { bufferAnswer, withValidator, writeAnswer, type BufferedAnswer } from './answer';
@@ -99,22 +99,22 @@ function answerInternalError(req: IncomingMessage, res: ServerResponse, error: u
 }
 
 /** Writes a complete plain-text answer on a bare socket (requests node does not hand to the request handler) and closes it. */
-function answerOnSocket(socket: Duplex, statusLine: string, body: string): void {
+function answerOnSocket(socket: Duplex, status: 400 | 501, body: string): void {
   if (!socket.writable) return void socket.destroy();
   const headers = { ...securityHeaders({ https: false }), 'content-type': 'text/plain; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
-  socket.end(`HTTP/1.1 ${statusLine}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`);
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`);
 }
 
 /** Answers a CONNECT request (node hands it over as a bare socket, outside the request handler): 501, then closes. */
 export function refuseConnect(_req: IncomingMessage, socket: Duplex): void {
-  answerOnSocket(socket, '501 Not Implemented', 'the method CONNECT is not implemented: this is not a proxy\n');
+  answerOnSocket(socket, 501, 'the portal does not answer CONNECT: it is not a proxy\n');
 }
 
 /** Answers a request node's parser refused (a made-up method: 501; anything else malformed: 400), then closes. */
 export function refuseMalformed(error: Error & { code?: string }, socket: Duplex): void {
   if (error.code === 'ECONNRESET') return void socket.destroy();
-  if (error.code === 'HPE_INVALID_METHOD') answerOnSocket(socket, '501 Not Implemented', 'this method is not implemented\n');
-  else answerOnSocket(socket, '400 Bad Request', 'Bad request: the request is not valid HTTP.\n');
+  if (error.code === 'HPE_INVALID_METHOD') answerOnSocket(socket, 501, 'the portal does not answer this method\n');
+  else answerOnSocket(socket, 400, 'Bad request: the request is not valid HTTP.\n');
 }
 
 /**

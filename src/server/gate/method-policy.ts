@@ -4,7 +4,7 @@
  * method or an unknown path in JSON. The API table is checked against src/pages/api by a test, so it cannot drift.
  */
 
-/** Methods the portal implements at all; anything else is 501 Not Implemented. */
+/** Methods the portal answers at all; anything else gets 501. */
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 /** Methods a page answers (POST goes to Astro Actions, whose form posts carry `?_action=` or use /_actions/). */
@@ -50,7 +50,7 @@ function isActionRequest(pathname: string, search: string): boolean {
 /** null when the route may run; otherwise the refusal (405 with Allow, 404 for an unknown API path, 501 for an unknown method). */
 export function refuseMethod(method: string, pathname: string, search = ''): MethodRefusal | null {
   const api = pathname === '/api' || pathname.startsWith('/api/');
-  if (!KNOWN_METHODS.has(method)) return { status: 501, json: api, message: `the method ${method} is not implemented` };
+  if (!KNOWN_METHODS.has(method)) return { status: 501, json: api, message: `the portal does not answer the method ${method}` };
   if (api) {
     const route = API_ROUTES.find((r) => r.pattern.test(pathname));
     if (!route) return { status: 404, json: true, message: `no API route at ${pathname}; see /api/v1/clusters, /api/v1/search, /api/v1/health` };
