@@ -161,7 +161,8 @@ export function createGate(options: GateOptions): (req: IncomingMessage, res: Se
     const scope = rendered.headers[CACHE_SCOPE_HEADER];
     delete rendered.headers[CACHE_SCOPE_HEADER];
     let answer = withValidator(withCacheControl(withCharset(rendered), anonymous));
-    if (cacheKey && scope === CACHE_SCOPE_DATA && answer.status === 200) answer = cache.put(cacheKey, version, answer);
+    // An answer that sets a cookie belongs to one visitor: never shared, whatever the route said.
+    if (cacheKey && scope === CACHE_SCOPE_DATA && answer.status === 200 && answer.headers['set-cookie'] === undefined) answer = cache.put(cacheKey, version, answer);
     return writeAnswer(req, res, answer);
   }
 
