@@ -18,8 +18,8 @@ const NAME_A = { ru: 'Кластер проверки прав А', en: 'Authori
 
 const SUBJECTS = ['anonymous', 'managerA', 'managerB', 'moderator', 'disabled'] as const;
 type Subject = (typeof SUBJECTS)[number];
-/** 'allowed': the call does its work; 401/403: the API refuses; 'login': the page sends to /login; 'refused': an action answers without acting. */
-type Expected = 'allowed' | 401 | 403 | 'login' | 'refused';
+/** 'allowed': the call does its work; 400/401/403: the API refuses; 'login': the page sends to /login; 'refused': an action answers without acting. */
+type Expected = 'allowed' | 400 | 401 | 403 | 'login' | 'refused';
 
 interface Credentials {
   email: string;
@@ -140,7 +140,7 @@ interface ApiRoute {
   did: (answer: { status: number; body: any }, subject: Subject) => void;
 }
 
-const API_ROUTES: Record<string, ApiRoute> = {
+const API_ROUTES = {
   'GET /api/v1/me/clusters': {
     method: 'GET',
     path: '/api/v1/me/clusters',
@@ -209,6 +209,14 @@ const API_ROUTES: Record<string, ApiRoute> = {
       expect(latestRevision(A)).toMatchObject({ state: 'returned', comment: `returned by ${subject} ${counter}` });
     },
   },
+  // Who may act is checked before what was sent: a manager learns nothing about the comment's rules.
+  'POST /api/v1/moderation/{A}/return (no comment)': {
+    method: 'POST',
+    path: `/api/v1/moderation/${A}/return`,
+    needs: 'submitted',
+    body: () => ({ comment: '  ' }),
+    did: () => expect.unreachable('a return without a comment is never allowed'),
+  },
   'POST /api/v1/moderation/{A}/approve': {
     method: 'POST',
     path: `/api/v1/moderation/${A}/approve`,
@@ -219,7 +227,7 @@ const API_ROUTES: Record<string, ApiRoute> = {
       expect(read((db) => db.prepare('SELECT slug FROM clusters WHERE slug = ?').get(A))).toEqual({ slug: A });
     },
   },
-};
+} satisfies Record<string, ApiRoute>;
 
 // The matrix. A row per route; add a route to API_ROUTES and a row here. The disabled account manages A (added
 // while it was enabled), so each of its refusals is the disabling's doing, not "not yours".
@@ -231,6 +239,7 @@ const API_MATRIX: Record<keyof typeof API_ROUTES, Record<Subject, Expected>> = {
   'PUT /api/v1/me/clusters/{A}': { anonymous: 401, managerA: 'allowed', managerB: 403, moderator: 403, disabled: 403 },
   'POST /api/v1/me/clusters/{A}/submit': { anonymous: 401, managerA: 'allowed', managerB: 403, moderator: 403, disabled: 403 },
   'POST /api/v1/moderation/{A}/return': { anonymous: 401, managerA: 403, managerB: 403, moderator: 'allowed', disabled: 403 },
+  'POST /api/v1/moderation/{A}/return (no comment)': { anonymous: 401, managerA: 403, managerB: 403, moderator: 400, disabled: 403 },
   'POST /api/v1/moderation/{A}/approve': { anonymous: 401, managerA: 403, managerB: 403, moderator: 'allowed', disabled: 403 },
 };
 
@@ -254,7 +263,7 @@ function liveTokenIds(email: string): number[] {
   );
 }
 
-const ACCOUNT_ACTIONS: Record<string, AccountAction> = {
+const ACCOUNT_ACTIONS = {
   'accounts.createApiToken': {
     action: 'accounts.createApiToken',
     fields: async () => ({ name: `matrix token ${++counter}`, lang: 'en' }),
@@ -276,7 +285,7 @@ const ACCOUNT_ACTIONS: Record<string, AccountAction> = {
       expect(snapshot().liveTokens).toEqual(before.liveTokens.filter((t) => t.id !== Number(fields.id)));
     },
   },
-};
+} satisfies Record<string, AccountAction>;
 
 const ACTION_MATRIX: Record<keyof typeof ACCOUNT_ACTIONS, Record<Subject, Expected>> = {
   'accounts.createApiToken': { anonymous: 'login', managerA: 'allowed', managerB: 'allowed', moderator: 'allowed', disabled: 'login' },
@@ -288,30 +297,32 @@ function rows<R extends string>(matrix: Record<R, Record<Subject, Expected>>, ro
   return SUBJECTS.map((subject) => [subject, matrix[route][subject]]);
 }
 
+// The subjects.
+beforeAll(async () => {
+  who.anonymous = { email: '', token: null, visitor: new Visitor(portal) };
+  who.moderator = await signIn(ADMIN.email, ADMIN.password);
+  who.managerA = await signUp('authz-manager-a@example.org');
+  who.managerB = await signUp('authz-manager-b@example.org');
+  who.disabled = await signUp('authz-disabled@example.org');
+  expect((await call('POST', '/api/v1/me/clusters', who.managerA.token, profileOf())).status).toBe(201);
+  expect((await call('POST', '/api/v1/me/clusters', who.managerB.token, profileOf(B, { ru: 'Кластер проверки прав Б', en: 'Authorization check cluster B' }))).status).toBe(201);
+
+  // The disabled account manages A (as an invitation would make it) and works, until its account is disabled.
+  const ids = withDatabase(portal, (db) => {
+    const id = (email: string) => (db.prepare('SELECT id FROM users WHERE email = ?').get(email) as { id: number }).id;
+    return { disabled: id(who.disabled.email), managerA: id(who.managerA.email) };
+  });
+  withDatabase(portal, (db) => db.prepare('INSERT INTO cluster_managers (slug, user_id, added_by, added_at) VALUES (?, ?, ?, ?)').run(A, ids.disabled, ids.managerA, new Date().toISOString()));
+  expect((await call('GET', `/api/v1/me/clusters/${A}`, who.disabled.token)).status).toBe(200);
+  expect((await who.disabled.visitor.get('/en/account')).status).toBe(200);
+  withDatabase(portal, (db) => db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(new Date().toISOString(), ids.disabled));
+}, 120_000);
+
 describe('the authorization matrix', () => {
-  beforeAll(async () => {
-    who.anonymous = { email: '', token: null, visitor: new Visitor(portal) };
-    who.moderator = await signIn(ADMIN.email, ADMIN.password);
-    who.managerA = await signUp('authz-manager-a@example.org');
-    who.managerB = await signUp('authz-manager-b@example.org');
-    who.disabled = await signUp('authz-disabled@example.org');
-    expect((await call('POST', '/api/v1/me/clusters', who.managerA.token, profileOf())).status).toBe(201);
-    expect((await call('POST', '/api/v1/me/clusters', who.managerB.token, profileOf(B, { ru: 'Кластер проверки прав Б', en: 'Authorization check cluster B' }))).status).toBe(201);
 
-    // The disabled account manages A (as an invitation would make it) and works, until its account is disabled.
-    const ids = withDatabase(portal, (db) => {
-      const id = (email: string) => (db.prepare('SELECT id FROM users WHERE email = ?').get(email) as { id: number }).id;
-      return { disabled: id(who.disabled.email), managerA: id(who.managerA.email) };
-    });
-    withDatabase(portal, (db) => db.prepare('INSERT INTO cluster_managers (slug, user_id, added_by, added_at) VALUES (?, ?, ?, ?)').run(A, ids.disabled, ids.managerA, new Date().toISOString()));
-    expect((await call('GET', `/api/v1/me/clusters/${A}`, who.disabled.token)).status).toBe(200);
-    expect((await who.disabled.visitor.get('/en/account')).status).toBe(200);
-    withDatabase(portal, (db) => db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(new Date().toISOString(), ids.disabled));
-  }, 120_000);
-
-  describe.each(Object.keys(API_MATRIX))('%s', (route) => {
+  describe.each(Object.keys(API_MATRIX) as (keyof typeof API_ROUTES)[])('%s', (route) => {
     it.each(rows(API_MATRIX, route))('%s → %s', async (subject, expected) => {
-      const spec = API_ROUTES[route]!;
+      const spec: ApiRoute = API_ROUTES[route];
       if (spec.needs) await prepare(spec.needs);
       const before = snapshot();
       const answer = await call(spec.method, spec.path, who[subject].token, spec.body?.(subject));
@@ -336,9 +347,9 @@ describe('the authorization matrix', () => {
     });
   });
 
-  describe.each(Object.keys(ACTION_MATRIX))('POST /en/account?_action=%s', (name) => {
+  describe.each(Object.keys(ACTION_MATRIX) as (keyof typeof ACCOUNT_ACTIONS)[])('POST /en/account?_action=%s', (name) => {
     it.each(rows(ACTION_MATRIX, name))('%s → %s', async (subject, expected) => {
-      const spec = ACCOUNT_ACTIONS[name]!;
+      const spec: AccountAction = ACCOUNT_ACTIONS[name];
       const fields = await spec.fields();
       const before = snapshot();
       const answer = await who[subject].visitor.submit('/en/account', spec.action, fields);
@@ -352,5 +363,135 @@ describe('the authorization matrix', () => {
       } else expect(answer.status).toBe(200);
       expect(snapshot()).toEqual(before);
     });
+  });
+});
+
+/** Every public answer that could show a cluster: the list, its profile (API, ru and en pages), search for a text, the map. */
+async function publicAnswers(slug: string, query: string) {
+  const get = async (path: string) => {
+    const res = await fetch(portal.url + path);
+    return { status: res.status, text: await res.text() };
+  };
+  const [list, profile, pageRu, pageEn, search, map] = await Promise.all([
+    get('/api/v1/clusters?perPage=100'),
+    get(`/api/v1/clusters/${slug}`),
+    get(`/clusters/${slug}`),
+    get(`/en/clusters/${slug}`),
+    get(`/api/v1/search?q=${encodeURIComponent(query)}`),
+    get('/api/v1/clusters.geojson'),
+  ]);
+  return {
+    all: [list, profile, pageRu, pageEn, search, map],
+    listed: JSON.parse(list.text).items.find((i: { slug: string }) => i.slug === slug) as { name: { ru: string; en: string } } | undefined,
+    profile,
+    pages: [pageRu, pageEn],
+    searchHit: JSON.parse(search.text).hits.some((h: { slug: string }) => h.slug === slug) as boolean,
+    mapped: JSON.parse(map.text).features.some((f: { id: string }) => f.id === slug) as boolean,
+  };
+}
+
+/** Asserts that no public answer shows the cluster or either of the names. */
+async function expectHidden(slug: string, name: { ru: string; en: string }): Promise<void> {
+  for (const query of [name.ru, name.en]) {
+    const seen = await publicAnswers(slug, query);
+    expect(seen.listed).toBeUndefined();
+    expect([seen.profile.status, ...seen.pages.map((p) => p.status)]).toEqual([404, 404, 404]);
+    expect(seen.searchHit).toBe(false);
+    expect(seen.mapped).toBe(false);
+    for (const answer of seen.all) expect(answer.text).not.toContain(query);
+  }
+}
+
+/** Waits (the search index follows the store) until a public answer holds the cluster under the name. */
+async function waitUntilPublic(slug: string, name: { ru: string; en: string }): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const seen = await publicAnswers(slug, name.en);
+    if (seen.searchHit && seen.mapped && seen.listed?.name.en === name.en) return;
+    if (Date.now() > deadline) throw new Error(`"${slug}" is not public as "${name.en}": ${JSON.stringify({ ...seen, all: undefined })}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('a submitted or returned revision reaches no public answer', () => {
+  it('for a new registration', async () => {
+    const slug = 'authz-hidden-registration';
+    const name = { ru: 'Скрытый кластер Зимородок', en: 'Hidden Kingfisher cluster' };
+    expect((await call('POST', '/api/v1/me/clusters', who.managerA.token, profileOf(slug, name))).status).toBe(201);
+    expect((await call('POST', `/api/v1/me/clusters/${slug}/submit`, who.managerA.token)).status).toBe(200);
+    await expectHidden(slug, name);
+    expect((await call('POST', `/api/v1/moderation/${slug}/return`, who.moderator.token, { comment: 'Not yet.' })).status).toBe(200);
+    expect(latestRevision(slug).state).toBe('returned');
+    await expectHidden(slug, name);
+  });
+
+  it('for an edit of an approved cluster: the approved name stays public, the new one appears nowhere', async () => {
+    const slug = 'authz-edited-cluster';
+    const approved = { ru: 'Одобренный кластер Пеликан', en: 'Approved Pelican cluster' };
+    const edited = { ru: 'Переименованный кластер Фламинго', en: 'Renamed Flamingo cluster' };
+    expect((await call('POST', '/api/v1/me/clusters', who.managerA.token, profileOf(slug, approved))).status).toBe(201);
+    expect((await call('POST', `/api/v1/me/clusters/${slug}/submit`, who.managerA.token)).status).toBe(200);
+    expect((await call('POST', `/api/v1/moderation/${slug}/approve`, who.moderator.token)).status).toBe(200);
+    await waitUntilPublic(slug, approved);
+
+    expect((await call('PUT', `/api/v1/me/clusters/${slug}`, who.managerA.token, profileOf(slug, edited))).status).toBe(200);
+    const expectOnlyApproved = async () => {
+      for (const query of [edited.ru, edited.en]) {
+        const seen = await publicAnswers(slug, query);
+        for (const answer of seen.all) expect(answer.text).not.toContain(query);
+        expect(seen.searchHit).toBe(false);
+        expect(seen.listed?.name).toEqual(approved);
+        expect(JSON.parse(seen.profile.text).general.name).toEqual(approved);
+        expect(seen.pages[0]!.text).toContain(approved.ru);
+        expect(seen.pages[1]!.text).toContain(approved.en);
+        expect(seen.mapped).toBe(true);
+      }
+      expect((await publicAnswers(slug, approved.en)).searchHit).toBe(true);
+    };
+    await expectOnlyApproved();
+    expect((await call('POST', `/api/v1/me/clusters/${slug}/submit`, who.managerA.token)).status).toBe(200);
+    await expectOnlyApproved();
+    expect((await call('POST', `/api/v1/moderation/${slug}/return`, who.moderator.token, { comment: 'Keep the old name.' })).status).toBe(200);
+    expect(latestRevision(slug)).toMatchObject({ state: 'returned', profile: { general: { name: edited } } });
+    await expectOnlyApproved();
+  });
+});
+
+describe('a disabled account', () => {
+  it('gets no new API token for its email and password', async () => {
+    const before = snapshot();
+    const answer = await postJson(portal, '/api/v1/auth/tokens', { email: who.disabled.email, password: PASSWORD });
+    expect([401, 403]).toContain(answer.status);
+    expect(answer.body.token).toBeUndefined();
+    expect(snapshot()).toEqual(before);
+  });
+});
+
+describe('a token is read from the Authorization header only', () => {
+  it.each([
+    ['as ?token=', (token: string) => ({ path: `/api/v1/me/clusters?token=${token}`, headers: {} })],
+    ['as ?access_token=', (token: string) => ({ path: `/api/v1/me/clusters?access_token=${token}`, headers: {} })],
+    ['as a token cookie', (token: string) => ({ path: '/api/v1/me/clusters', headers: { cookie: `token=${token}` } })],
+    ['as the session cookie', (token: string) => ({ path: '/api/v1/me/clusters', headers: { cookie: `cm_session=${token}` } })],
+  ])('a valid API token passed %s gets 401', async (_how, place) => {
+    const { path, headers } = place(who.managerA.token!);
+    const answer = await call('GET', path, null, undefined, headers);
+    expect(answer.status).toBe(401);
+    expect(answer.body.items).toBeUndefined();
+    // The same token in the header works, so the 401 is about where it was sent.
+    expect((await call('GET', '/api/v1/me/clusters', who.managerA.token)).status).toBe(200);
+  });
+
+  it('an API token is not a session: as the session cookie it signs nobody in to the account page', async () => {
+    const answer = await fetch(`${portal.url}/en/account`, { redirect: 'manual', headers: { cookie: `cm_session=${who.managerA.token}` } });
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get('location')).toBe(`/en/login?next=${encodeURIComponent('/en/account')}`);
+  });
+
+  it('a session is not an API token: neither its cookie nor its value as a Bearer token opens the API', async () => {
+    const session = who.managerA.visitor.cookie!;
+    expect((await call('GET', '/api/v1/me/clusters', null, undefined, { cookie: session })).status).toBe(401);
+    expect((await call('GET', '/api/v1/me/clusters', session.slice('cm_session='.length))).status).toBe(401);
+    expect((await call('POST', `/api/v1/me/clusters/${A}/submit`, null, undefined, { cookie: session, origin: portal.url })).status).toBe(401);
   });
 });
