@@ -103,14 +103,21 @@ function profileOf(slug = A, name = NAME_A, foundedYear = 2012): any {
   });
 }
 
-/** Brings cluster A's open revision to a state, using only allowed calls of its manager and the moderator. */
-async function prepare(want: 'editable' | 'submitted'): Promise<void> {
+/** Brings cluster A to a state (an open revision being edited or submitted; or approved with none open), using only allowed calls of its manager and the moderator. */
+async function prepare(want: 'editable' | 'submitted' | 'approved'): Promise<void> {
+  if (want === 'approved' && openState(A) === 'none' && isPublic(A)) return;
   if (openState(A) === 'none') expect((await call('PUT', `/api/v1/me/clusters/${A}`, who.managerA.token, profileOf())).status).toBe(200);
   const state = openState(A);
   if (want === 'editable' && state === 'submitted')
     expect((await call('POST', `/api/v1/moderation/${A}/return`, who.moderator.token, { comment: 'prepared for an edit' })).status).toBe(200);
-  if (want === 'submitted' && state !== 'submitted') expect((await call('POST', `/api/v1/me/clusters/${A}/submit`, who.managerA.token)).status).toBe(200);
-  expect(openState(A)).toEqual(want === 'submitted' ? 'submitted' : expect.stringMatching(/^(draft|returned)$/));
+  if (want !== 'editable' && state !== 'submitted') expect((await call('POST', `/api/v1/me/clusters/${A}/submit`, who.managerA.token)).status).toBe(200);
+  if (want === 'approved') expect((await call('POST', `/api/v1/moderation/${A}/approve`, who.moderator.token)).status).toBe(200);
+  expect(openState(A)).toEqual({ submitted: 'submitted', approved: 'none', editable: expect.stringMatching(/^(draft|returned)$/) }[want]);
+}
+
+/** Whether the cluster has a public (approved) profile. */
+function isPublic(slug: string): boolean {
+  return read((db) => db.prepare('SELECT slug FROM clusters WHERE slug = ?').get(slug)) !== undefined;
 }
 
 /** Signs up through the API, confirms by the mailed link, and returns a token and a signed-in visitor. */
@@ -135,7 +142,7 @@ interface ApiRoute {
   method: string;
   path: string;
   body?: (subject: Subject) => unknown;
-  needs?: 'editable' | 'submitted';
+  needs?: 'editable' | 'submitted' | 'approved';
   /** Checks the answer and the store after an allowed call. */
   did: (answer: { status: number; body: any }, subject: Subject) => void;
 }
@@ -190,6 +197,27 @@ const API_ROUTES = {
       expect(latestRevision(A).profile.general.foundedYear).toBe(1990 + counter);
     },
   },
+  'GET /api/v1/me/clusters/{A} (approved, nothing open)': {
+    method: 'GET',
+    path: `/api/v1/me/clusters/${A}`,
+    needs: 'approved',
+    did: (answer) => {
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ slug: A, state: 'approved', profile: { general: { name: NAME_A } } });
+    },
+  },
+  // An edit of a public profile starts a new revision: only its managers may start one.
+  'PUT /api/v1/me/clusters/{A} (approved, nothing open)': {
+    method: 'PUT',
+    path: `/api/v1/me/clusters/${A}`,
+    needs: 'approved',
+    body: () => profileOf(A, NAME_A, 1990 + ++counter),
+    did: (answer) => {
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ state: 'draft', kind: 'edit' });
+      expect(latestRevision(A).profile.general.foundedYear).toBe(1990 + counter);
+    },
+  },
   'POST /api/v1/me/clusters/{A}/submit': {
     method: 'POST',
     path: `/api/v1/me/clusters/${A}/submit`,
@@ -237,6 +265,8 @@ const API_MATRIX: Record<keyof typeof API_ROUTES, Record<Subject, Expected>> = {
   "POST /api/v1/me/clusters (A's slug)": { anonymous: 401, managerA: 'allowed', managerB: 403, moderator: 403, disabled: 403 },
   'GET /api/v1/me/clusters/{A}': { anonymous: 401, managerA: 'allowed', managerB: 403, moderator: 'allowed', disabled: 403 },
   'PUT /api/v1/me/clusters/{A}': { anonymous: 401, managerA: 'allowed', managerB: 403, moderator: 403, disabled: 403 },
+  'GET /api/v1/me/clusters/{A} (approved, nothing open)': { anonymous: 401, managerA: 'allowed', managerB: 403, moderator: 'allowed', disabled: 403 },
+  'PUT /api/v1/me/clusters/{A} (approved, nothing open)': { anonymous: 401, managerA: 'allowed', managerB: 403, moderator: 403, disabled: 403 },
   'POST /api/v1/me/clusters/{A}/submit': { anonymous: 401, managerA: 'allowed', managerB: 403, moderator: 403, disabled: 403 },
   'POST /api/v1/moderation/{A}/return': { anonymous: 401, managerA: 403, managerB: 403, moderator: 'allowed', disabled: 403 },
   'POST /api/v1/moderation/{A}/return (no comment)': { anonymous: 401, managerA: 403, managerB: 403, moderator: 400, disabled: 403 },
@@ -454,6 +484,15 @@ describe('a submitted or returned revision reaches no public answer', () => {
     expect((await call('POST', `/api/v1/moderation/${slug}/return`, who.moderator.token, { comment: 'Keep the old name.' })).status).toBe(200);
     expect(latestRevision(slug)).toMatchObject({ state: 'returned', profile: { general: { name: edited } } });
     await expectOnlyApproved();
+  });
+});
+
+describe('account forms', () => {
+  it("refuse a signed-in account's post from another origin (Astro's origin check) and make no token", async () => {
+    const before = snapshot();
+    const answer = await who.managerA.visitor.submit('/en/account', 'accounts.createApiToken', { name: 'cross-site token', lang: 'en' }, { origin: 'https://evil.example' });
+    expect(answer.status).toBe(403);
+    expect(snapshot()).toEqual(before);
   });
 });
 
