@@ -521,6 +521,10 @@ describe('a token is read from the Authorization header only', () => {
     expect((await call('GET', '/api/v1/me/clusters', who.managerA.token)).status).toBe(200);
   });
 
+  it.each(['/api/v1/me/clusters', `/api/v1/me/clusters/${A}`])('HEAD %s without a token is refused like GET', async (path) => {
+    expect((await fetch(portal.url + path, { method: 'HEAD' })).status).toBe(401);
+  });
+
   it('an API token is not a session: as the session cookie it signs nobody in to the account page', async () => {
     const answer = await fetch(`${portal.url}/en/account`, { redirect: 'manual', headers: { cookie: `cm_session=${who.managerA.token}` } });
     expect(answer.status).toBe(303);
