@@ -322,12 +322,12 @@ const ACTION_MATRIX: Record<keyof typeof ACCOUNT_ACTIONS, Record<Subject, Expect
   "accounts.revokeApiToken (one of manager A's tokens)": { anonymous: 'login', managerA: 'allowed', managerB: 'refused', moderator: 'refused', disabled: 'login' },
 };
 
-/** The matrix's rows as [route, subject, expected], for it.each. */
+/** One route's row of a matrix as [subject, expected] pairs, for it.each. */
 function rows<R extends string>(matrix: Record<R, Record<Subject, Expected>>, route: R): [Subject, Expected][] {
   return SUBJECTS.map((subject) => [subject, matrix[route][subject]]);
 }
 
-// The subjects.
+// The subjects, each with a token and a signed-in visitor (sign-ups confirmed by the link in the log); A and B are registrations of managers A and B.
 beforeAll(async () => {
   who.anonymous = { email: '', token: null, visitor: new Visitor(portal) };
   who.moderator = await signIn(ADMIN.email, ADMIN.password);
