@@ -122,6 +122,7 @@ export async function discardRevision(store: Store, actor: Actor, slug: string):
 
 /** Returns a submitted revision to its managers with the moderator's comment (required). */
 export async function returnRevision(store: Store, actor: Actor, slug: string, comment: unknown): Promise<Revision> {
+  requireModerator(actor, 'return a revision'); // who may act comes before what was sent: a manager gets 403, not the comment's rules
   const text = requireReturnComment(comment);
   return store.transaction(async (tx) => {
     const { revision, to } = await openFor(tx, slug, actor, 'return');

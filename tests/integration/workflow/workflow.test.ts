@@ -106,6 +106,7 @@ describe('revision workflow', () => {
     ['not-your-cluster', 'a stranger withdraws', () => submitRevision(store, managerA, A).then(() => withdrawRevision(store, stranger, A))],
     ['moderator-only', 'a manager approves their own revision', () => submitRevision(store, managerA, A).then(() => approveRevision(store, managerA, A))],
     ['moderator-only', 'a manager returns a revision', () => submitRevision(store, managerA, A).then(() => returnRevision(store, managerA, A, 'no'))],
+    ['moderator-only', 'a manager returns a revision without a comment (who acts is checked first)', () => submitRevision(store, managerA, A).then(() => returnRevision(store, managerA, A, ''))],
     ['invalid-transition', 'a moderator approves a draft', () => approveRevision(store, moderator, A)],
     ['invalid-transition', 'a moderator returns a draft', () => returnRevision(store, moderator, A, 'Fix it')],
     ['invalid-transition', 'a moderator approves a cluster with no revision', () => approveRevision(store, moderator, 'obninsk-pharma-biotech')],
