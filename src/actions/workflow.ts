@@ -66,6 +66,8 @@ export const workflowActions = {
     handler: ({ slug, userId }, c) => step(c, 'removeManager', slug, (s, a) => workflow.removeManager(s, a, slug, userId)),
   }),
 
+  claim: defineAction({ accept: 'form', input: slugInput, handler: ({ slug }, c) => step(c, 'claim', slug, (s, a) => workflow.claimCluster(s, a, slug)) }),
+
   decideClaim: defineAction({
     accept: 'form',
     input: z.object({ lang: langSchema, claimId: z.coerce.number().int().positive(), decision: z.enum(['confirmed', 'rejected']) }),

@@ -157,3 +157,33 @@ describe('the manager and moderator areas', () => {
     expect(removed.html).not.toContain(OTHER);
   });
 });
+
+describe('claims', () => {
+  const SEEDED = 'altai-biopharma';
+
+  it('a manager claims a seeded cluster from its profile page; the moderator confirms it and the manager sees the cluster', async () => {
+    const profile = await new Visitor(portal).get(`/en/clusters/${SEEDED}`);
+    const link = /data-testid="claim-link"><a href="([^"]+)"/.exec(profile.html)?.[1]?.replace(/&amp;/g, '&');
+    expect(link).toBe(`/en/account/clusters?claim=${SEEDED}#claim`);
+    const claimant = await signedIn(OTHER);
+    const form = await claimant.get(link!.split('#')[0]!);
+    expect(testIdText(form.html, 'claim-cluster')).toContain('Cluster:');
+    const claimed = await claimant.submit('/en/account/clusters', 'workflow.claim', { lang: 'en', slug: SEEDED });
+    expect(claimed.status).toBe(200);
+    expect(testIdText(claimed.html, 'step-done')).toContain('The claim was made');
+    const twice = await claimant.submit('/en/account/clusters', 'workflow.claim', { lang: 'en', slug: SEEDED });
+    expect(twice.status).toBe(400);
+    expect(testIdText(twice.html, 'step-refused')).toContain('already been made');
+
+    const moderator = await signedIn(ADMIN.email, ADMIN.password);
+    const queue = await moderator.get('/en/moderation');
+    const claimId = new RegExp(`<tr data-claim-id="(\\d+)">\\s*<th scope="row"><a href="/en/clusters/${SEEDED}"`).exec(queue.html)?.[1];
+    expect(claimId, queue.html).toBeDefined();
+    expect(queue.html).toContain('Other Manager');
+    const confirmed = await moderator.submit('/en/moderation', 'workflow.decideClaim', { lang: 'en', claimId: claimId!, decision: 'confirmed' });
+    expect(confirmed.status).toBe(200);
+    expect(testIdText(confirmed.html, 'step-done')).toContain('confirmed');
+    expect(confirmed.html).not.toContain(`data-claim-id="${claimId}"`);
+    expect((await claimant.get('/en/account/clusters')).html).toContain(`data-slug="${SEEDED}"`);
+  });
+});
