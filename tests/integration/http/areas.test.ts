@@ -45,17 +45,19 @@ async function isPublic(): Promise<boolean> {
   return list.items.some((i: { slug: string }) => i.slug === SLUG);
 }
 
+const profile = submittableInput((p) => {
+  p.slug = SLUG;
+  p.general.name = { ru: 'Кластер областей', en: 'Areas cluster' };
+});
+
 describe('the manager and moderator areas', () => {
   let manager: Visitor;
   let moderator: Visitor;
+  let token: string;
 
   beforeAll(async () => {
-    const token = await signUp(MANAGER, 'Areas Manager');
+    token = await signUp(MANAGER, 'Areas Manager');
     await signUp(OTHER, 'Other Manager');
-    const profile = submittableInput((p) => {
-      p.slug = SLUG;
-      p.general.name = { ru: 'Кластер областей', en: 'Areas cluster' };
-    });
     const created = await fetch(`${portal.url}/api/v1/me/clusters`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(profile) });
     expect(created.status).toBe(201);
     manager = await signedIn(MANAGER);
@@ -95,7 +97,15 @@ describe('the manager and moderator areas', () => {
     // Submitting again is refused with a clear message in the page's language.
     const again = await manager.submit('/account/clusters', 'workflow.submit', { lang: 'ru', slug: SLUG });
     expect(again.status).toBe(400);
-    expect(testIdText(again.html, 'step-refused')).toContain('Сейчас это действие недоступно');
+    expect(testIdText(again.html, 'step-refused')).toContain('Сейчас это действие недоступно: заявка в состоянии «На проверке»');
+    // Withdrawn (in Russian) it is a draft again; then submitted once more.
+    const withdrawn = await manager.submit('/account/clusters', 'workflow.withdraw', { lang: 'ru', slug: SLUG });
+    expect(withdrawn.html).toContain('<h1>Мои кластеры</h1>');
+    expect(testIdText(withdrawn.html, 'step-done')).toContain('Правка отозвана');
+    expect(revisionState(withdrawn.html)).toBe('draft');
+    expect(revisionState((await manager.submit('/account/clusters', 'workflow.submit', { lang: 'ru', slug: SLUG })).html)).toBe('submitted');
+    // Signed-in pages are never shared: private answers, and the gate's cache is skipped for requests with a cookie.
+    expect(page.headers.get('cache-control')).toMatch(/private|no-store/);
   });
 
   it('shows the moderator the queue with who submitted, and the diff; an empty comment is refused', async () => {
@@ -103,6 +113,9 @@ describe('the manager and moderator areas', () => {
     expect(queue.status).toBe(200);
     expect(queue.html).toContain(`data-slug="${SLUG}"`);
     expect(queue.html).toContain('Areas Manager');
+    const ru = await moderator.get('/moderation');
+    expect(ru.html).toContain('<h1>Модерация</h1>');
+    expect(ru.html).toContain('<caption>Правки кластеров, сначала самые давние</caption>');
     const filtered = await moderator.get('/en/moderation?state=draft');
     expect(filtered.html).not.toContain(`data-slug="${SLUG}"`);
 
@@ -136,6 +149,22 @@ describe('the manager and moderator areas', () => {
     while (!(await isPublic()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(await isPublic()).toBe(true);
     expect(revisionState((await manager.get('/en/account/clusters')).html)).toBeUndefined();
+  });
+
+  it('shows an edit of the public profile side by side, escaped', async () => {
+    const hostile = '"><img src=x onerror=alert(1)>';
+    const edited = structuredClone(profile);
+    edited.general.description = { ru: hostile, en: hostile };
+    const put = await fetch(`${portal.url}/api/v1/me/clusters/${SLUG}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(edited) });
+    expect(put.status).toBe(200);
+    expect((await manager.submit('/en/account/clusters', 'workflow.submit', { lang: 'en', slug: SLUG })).status).toBe(200);
+    const revision = await moderator.get(`/en/moderation/${SLUG}`);
+    expect(revision.html).toContain('data-field="general.description"');
+    expect(revision.html).not.toContain('<img src=x');
+    expect(revision.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(revision.html).toMatch(/<pre class="diff-old">\(none\)<\/pre>|<pre class="diff-old">[^<]*<\/pre>/);
+    // The public profile stays the approved one until the edit is approved.
+    expect(await (await fetch(`${portal.url}/api/v1/clusters/${SLUG}`)).text()).not.toContain('onerror');
   });
 
   it('adds a manager by e-mail (an unknown one is refused next to the field) and removes one', async () => {
