@@ -81,6 +81,16 @@ describe('the manager and moderator areas', () => {
     const approve = await manager.submit(`/en/moderation/${SLUG}`, 'workflow.approve', { lang: 'en', slug: SLUG });
     expect(approve.status).toBe(403);
     expect(await isPublic()).toBe(false);
+    // Another manager posting the cluster's forms is refused by the workflow, whatever the form says.
+    const stranger = await signedIn(OTHER);
+    for (const action of ['workflow.submit', 'workflow.discard']) {
+      const refused = await stranger.submit('/en/account/clusters', action, { lang: 'en', slug: SLUG });
+      expect(refused.status, action).toBe(400);
+      expect(testIdText(refused.html, 'step-refused')).toContain('You do not manage this cluster');
+    }
+    const added = await stranger.submit('/en/account/clusters', 'workflow.addManager', { lang: 'en', slug: SLUG, email: OTHER });
+    expect(testIdText(added.html, 'step-refused')).toContain('You do not manage this cluster');
+    expect(testIdText(await stranger.get('/en/account/clusters').then((a) => a.html), 'no-clusters')).toBeDefined();
   });
 
   it('lists the manager’s cluster with the checklist, and submits it', async () => {
