@@ -1,6 +1,8 @@
 import { accountActions } from './accounts';
+import { workflowActions } from './workflow';
 
 /** Every Astro Action of the portal, one namespace per area. */
 export const server = {
   accounts: accountActions,
+  workflow: workflowActions,
 };

@@ -4,6 +4,7 @@ import { ACCOUNT_UI } from './ui-accounts';
 import { ANALYTICS_UI } from './ui-analytics';
 import { MAP_UI } from './ui-map';
 import { SEARCH_UI } from './ui-search';
+import { AREAS_UI } from './ui-areas';
 import { WORKFLOW_UI } from './ui-workflow';
 
 /** Every interface string of the core pages in both languages; `en` must have every key of `ru`. */
@@ -263,8 +264,8 @@ const coreEn: Record<keyof typeof coreRu, string> = {
   'footer.api': 'API',
 };
 
-const ru = { ...coreRu, ...ANALYTICS_UI.ru, ...SEARCH_UI.ru, ...MAP_UI.ru, ...ACCOUNT_UI.ru, ...WORKFLOW_UI.ru };
-const en = { ...coreEn, ...ANALYTICS_UI.en, ...SEARCH_UI.en, ...MAP_UI.en, ...ACCOUNT_UI.en, ...WORKFLOW_UI.en };
+const ru = { ...coreRu, ...ANALYTICS_UI.ru, ...SEARCH_UI.ru, ...MAP_UI.ru, ...ACCOUNT_UI.ru, ...WORKFLOW_UI.ru, ...AREAS_UI.ru };
+const en = { ...coreEn, ...ANALYTICS_UI.en, ...SEARCH_UI.en, ...MAP_UI.en, ...ACCOUNT_UI.en, ...WORKFLOW_UI.en, ...AREAS_UI.en };
 
 /** Key of an interface string. */
 export type UiKey = keyof typeof ru;

@@ -4,3 +4,4 @@ export * from './transitions';
 export * from './requirements';
 export * from './diff';
 export * from './location';
+export * from './area-view';
