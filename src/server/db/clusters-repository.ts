@@ -9,7 +9,8 @@ import { SqliteRepository } from './sqlite-repository';
  */
 export const SLUG_LIST_JOIN = 'json_each(?) AS j CROSS JOIN clusters AS c ON c.slug = j.value';
 
-interface ClusterRowDb {
+/** The summary columns of a clusters row, as SQLite returns them (shared by the repositories that read them). */
+export interface ClusterSummaryColumns {
   slug: string;
   name_ru: string;
   name_en: string;
@@ -19,6 +20,9 @@ interface ClusterRowDb {
   founded_year: number | null;
   lat: number;
   lon: number;
+}
+
+interface ClusterRowDb extends ClusterSummaryColumns {
   city_json: string;
   self_assessment: number | null;
 }

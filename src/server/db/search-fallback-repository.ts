@@ -1,6 +1,6 @@
 import type { Profile } from '../../lib/profile';
 import { buildSearchDocument, documentTextColumns } from '../../lib/search/document';
-import { SLUG_LIST_JOIN } from './clusters-repository';
+import { SLUG_LIST_JOIN, type ClusterSummaryColumns } from './clusters-repository';
 import type { FallbackCandidate, SearchFallbackStore } from './store-interfaces';
 import { SqliteRepository } from './sqlite-repository';
 
@@ -9,17 +9,8 @@ const COLUMN_WEIGHTS = [10, 5, 3, 1];
 
 const CANDIDATE_COLUMNS = 'c.id, c.slug, c.name_ru, c.name_en, c.region, c.industry_group, c.status, c.founded_year, c.lat, c.lon';
 
-interface CandidateRow {
+interface CandidateRow extends ClusterSummaryColumns {
   id: number;
-  slug: string;
-  name_ru: string;
-  name_en: string;
-  region: string;
-  industry_group: string;
-  status: string;
-  founded_year: number | null;
-  lat: number;
-  lon: number;
   score: number;
 }
 
