@@ -5,7 +5,7 @@ import { DATABASE_FILE } from '../../../src/server/db/connection';
 import type { SqliteStore } from '../../../src/server/db/sqlite-store';
 import { openStore } from '../../../src/server/store';
 import { makeTempDir } from '../../helpers/temp';
-import { CONTENT_DIR } from './store-helpers';
+import { closeTempStore, CONTENT_DIR, openTempStore } from './store-helpers';
 
 // The account repositories on a real SQLite file: uniqueness, single-use links, audit entries, the mail outbox's
 // at-most-once claim and rate-limit counters that survive a restart.
@@ -16,14 +16,8 @@ describe('accounts store', () => {
   const newUser = (email: string) => ({ email, name: 'Ann', passwordHash: 'scrypt$1$1$1$x$y', role: 'manager' as const, lang: 'en' as const });
   const auditCount = () => (store.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
 
-  beforeEach(async () => {
-    temp = makeTempDir();
-    store = await openStore({ dataDir: temp.dir, contentDir: CONTENT_DIR });
-  });
-  afterEach(async () => {
-    await store.close();
-    temp.remove();
-  });
+  beforeEach(async () => ({ store, temp } = await openTempStore()));
+  afterEach(() => closeTempStore(store, temp));
 
   it('keeps emails unique case-insensitively and finds them in any case', async () => {
     const user = await store.accounts.createUser(newUser('Ann@Example.org'), change);

@@ -3,23 +3,16 @@ import type { SqliteStore } from '../../../src/server/db/sqlite-store';
 import type { MailMessage } from '../../../src/server/db/store-interfaces';
 import { MailWorker } from '../../../src/server/mail/worker';
 import { logTransport, type MailTransport } from '../../../src/server/mail/transport';
-import { openStore } from '../../../src/server/store';
 import { makeTempDir } from '../../helpers/temp';
-import { CONTENT_DIR } from './store-helpers';
+import { closeTempStore, openTempStore } from './store-helpers';
 
 // The mail worker against a real store; the only stand-in is an SMTP server that fails (the transport below).
 describe('MailWorker', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let store: SqliteStore;
 
-  beforeEach(async () => {
-    temp = makeTempDir();
-    store = await openStore({ dataDir: temp.dir, contentDir: CONTENT_DIR });
-  });
-  afterEach(async () => {
-    await store.close();
-    temp.remove();
-  });
+  beforeEach(async () => ({ store, temp } = await openTempStore()));
+  afterEach(() => closeTempStore(store, temp));
 
   it('writes each mail with its link to the log when there is no SMTP, once', async () => {
     const lines: string[] = [];

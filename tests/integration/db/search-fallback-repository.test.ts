@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SqliteStore } from '../../../src/server/db/sqlite-store';
-import { openStore } from '../../../src/server/store';
 import { makeTempDir } from '../../helpers/temp';
-import { CONTENT_DIR, shippedProfile } from './store-helpers';
+import { closeTempStore, openTempStore, shippedProfile } from './store-helpers';
 
 // The FTS5 side of the search fallback on a real SQLite file seeded with the 25 pilot clusters.
 describe('SearchFallbackRepository', () => {
@@ -12,14 +11,8 @@ describe('SearchFallbackRepository', () => {
   const marks = { pre: '[', post: ']' };
   const slugsOf = (rows: Array<{ slug: string }>) => rows.map((r) => r.slug).sort();
 
-  beforeEach(async () => {
-    temp = makeTempDir();
-    store = await openStore({ dataDir: temp.dir, contentDir: CONTENT_DIR });
-  });
-  afterEach(async () => {
-    await store.close();
-    temp.remove();
-  });
+  beforeEach(async () => ({ store, temp } = await openTempStore()));
+  afterEach(() => closeTempStore(store, temp));
 
   it('indexes every public profile on the first sync, and nothing on the next one', async () => {
     expect(await store.searchFallback.sync()).toEqual({ reindexed: 25 });

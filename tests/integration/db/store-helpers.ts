@@ -2,6 +2,8 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../../src/server/db/connection';
+import type { SqliteStore } from '../../../src/server/db/sqlite-store';
+import { openStore } from '../../../src/server/store';
 import { makeTempDir } from '../../helpers/temp';
 
 /** The shipped content folder (25 pilot clusters). */
@@ -52,4 +54,16 @@ export function copyContent(): { dir: string; remove: () => void; editCluster: (
 /** The shipped profile of a cluster as parsed JSON (a fresh copy each call). */
 export function shippedProfile(slug: string): any {
   return JSON.parse(readFileSync(join(CONTENT_DIR, 'clusters', `${slug}.json`), 'utf8'));
+}
+
+/** A store opened on a fresh temporary DATA_DIR with the shipped content (close it with closeTempStore). */
+export async function openTempStore(): Promise<{ store: SqliteStore; temp: ReturnType<typeof makeTempDir> }> {
+  const temp = makeTempDir();
+  return { store: await openStore({ dataDir: temp.dir, contentDir: CONTENT_DIR }), temp };
+}
+
+/** Closes a store from openTempStore and removes its DATA_DIR. */
+export async function closeTempStore(store: SqliteStore, temp: ReturnType<typeof makeTempDir>): Promise<void> {
+  await store.close();
+  temp.remove();
 }

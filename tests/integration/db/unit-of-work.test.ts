@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SqliteStore } from '../../../src/server/db/sqlite-store';
-import { openStore } from '../../../src/server/store';
 import { makeTempDir } from '../../helpers/temp';
-import { CONTENT_DIR, countsIn, shippedProfile } from './store-helpers';
+import { closeTempStore, countsIn, openTempStore, shippedProfile } from './store-helpers';
 
 /** A valid new profile with its own slug, based on the shipped Obninsk profile. */
 function newProfile(slug: string) {
@@ -17,14 +16,8 @@ describe('SqliteStore.transaction (unit of work)', () => {
   let store: SqliteStore;
   const change = { actor: 'test', action: 'test' };
 
-  beforeEach(async () => {
-    temp = makeTempDir();
-    store = await openStore({ dataDir: temp.dir, contentDir: CONTENT_DIR });
-  });
-  afterEach(async () => {
-    await store.close();
-    temp.remove();
-  });
+  beforeEach(async () => ({ store, temp } = await openTempStore()));
+  afterEach(() => closeTempStore(store, temp));
 
   it('commits every write of the work together', async () => {
     const before = countsIn(temp.dir);

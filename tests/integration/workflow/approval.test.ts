@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getYearAnalytics } from '../../../src/server/analytics';
 import type { SqliteStore } from '../../../src/server/db/sqlite-store';
-import { openStore } from '../../../src/server/store';
 import { addManager, approveRevision, clusterHistory, compareWithPublic, saveDraft, submitRevision } from '../../../src/server/workflow/revisions';
 import { makeTempDir } from '../../helpers/temp';
-import { CONTENT_DIR, shippedProfile } from '../db/store-helpers';
+import { closeTempStore, openTempStore, shippedProfile } from '../db/store-helpers';
 import { ACTORS, allCounts, submittableInput } from './helpers';
 
 const { managerA, moderator } = ACTORS;
@@ -33,14 +32,8 @@ const completedPilot = (edit: (p: any) => void = () => {}) => {
 describe('approval', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let store: SqliteStore;
-  beforeEach(async () => {
-    temp = makeTempDir();
-    store = await openStore({ dataDir: temp.dir, contentDir: CONTENT_DIR });
-  });
-  afterEach(async () => {
-    await store.close();
-    temp.remove();
-  });
+  beforeEach(async () => ({ store, temp } = await openTempStore()));
+  afterEach(() => closeTempStore(store, temp));
 
   it('makes a new cluster public with its index, queues its search update and recomputes the index of everyone, in one commit', async () => {
     await saveDraft(store, managerA, registration());
