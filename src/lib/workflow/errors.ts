@@ -38,6 +38,8 @@ export interface WorkflowErrorDetail {
   missing?: string[];
   state?: string;
   slug?: string;
+  /** The cluster that already holds the name, for 'duplicate-name'. */
+  holder?: string;
 }
 
 /** The one error every workflow rule throws; `code` says which rule, the message says what to do instead. */

@@ -43,7 +43,7 @@ async function requireUniqueName(tx: Store, profile: Profile): Promise<void> {
     throw new WorkflowError(
       'duplicate-name',
       `The name "${profile.general.name.ru}" / "${profile.general.name.en}" is already used by the cluster "${holder}": give the cluster a name of its own.`,
-      { slug: profile.slug, problems: [{ field: 'general.name', message: `is already used by the cluster "${holder}"` }] },
+      { slug: profile.slug, holder, problems: [{ field: 'general.name', message: `is already used by the cluster "${holder}"` }] },
     );
 }
 
