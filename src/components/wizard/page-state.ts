@@ -5,14 +5,14 @@
  */
 import { isWorkflowError, type Actor, type Refusal, type RevisionState } from '../../lib/workflow';
 import { localizePath, type Lang } from '../../lib/i18n';
-import { nextStep, wizardProgress, type CsvProblem, type PlacedIssue, type StepProgress, type WizardStep } from '../../lib/wizard';
+import { MEMBERS_CSV_MAX_BYTES, nextStep, wizardProgress, type CsvProblem, type PlacedIssue, type StepProgress, type WizardStep } from '../../lib/wizard';
 import type { ProfileInput } from '../../lib/profile';
 import { loadWizard, type StepResult } from '../../server/workflow/wizard';
 import { getStore } from '../../server/store';
 
 /** The results of the page's two actions, as Astro.getActionResult gives them. */
 interface ActionResults {
-  save?: { data?: StepResult | { ok: false; refusal: Refusal; step: string } };
+  save?: { data?: StepResult | { ok: false; refusal: Refusal; step: string }; error?: { code?: string } };
   submit?: { data?: { ok: boolean; code?: string } };
 }
 
@@ -38,7 +38,7 @@ export interface WizardView {
 }
 
 /** The page's answer: a redirect, a refusal status with its message, or the step to show (with the status to answer). */
-export type WizardPageState = { redirect: string } | { status: 403 | 404; refusal: Refusal } | { status: 200 | 400 | 409; view: WizardView };
+export type WizardPageState = { redirect: string } | { status: 403 | 404; refusal: Refusal } | { status: 200 | 400 | 409 | 413; view: WizardView };
 
 /** A step's address. */
 function stepPath(slug: string, step: WizardStep, lang: Lang, query = ''): string {
@@ -64,6 +64,8 @@ export async function wizardPageState(input: { lang: Lang; step: WizardStep; slu
     if (!isWorkflowError(error)) throw error;
     return { status: error.code === 'not-found' ? 404 : 403, refusal: { ok: false, code: error.code } };
   }
+  // A post the action could not read at all (over Astro's body limit, or malformed) is refused as a whole.
+  const unreadable = results.save?.error && !saved ? results.save.error : undefined;
   const failed = saved && !saved.ok && 'values' in saved ? saved : undefined;
   const refusal = saved && !saved.ok ? saved.refusal : undefined;
   const savedParam = url.searchParams.get('saved') ?? '';
@@ -78,7 +80,7 @@ export async function wizardPageState(input: { lang: Lang; step: WizardStep; slu
     profile: draft.profile,
     values: failed ? failed.values : draft.profile,
     issues: failed?.issues ?? [],
-    csvProblems: failed?.csvProblems ?? [],
+    csvProblems: unreadable?.code === 'CONTENT_TOO_LARGE' ? [{ line: 0, message: { key: 'wizard.csv.tooLarge', vars: { kb: MEMBERS_CSV_MAX_BYTES / 1024 } } }] : (failed?.csvProblems ?? []),
     refusal,
     submitOutcome: results.submit?.data,
     saved: (['general', 'priorities', 'management', 'members', 'partners-projects', 'indicators'] as const).find((s) => s === savedParam),
@@ -86,6 +88,6 @@ export async function wizardPageState(input: { lang: Lang; step: WizardStep; slu
     moreRowsFor: failed?.op?.kind === 'add' ? failed.op.list : (url.searchParams.get('more') ?? undefined),
     progress: wizardProgress(draft.profile, step),
   };
-  const status = refusal ? 409 : failed || (results.submit?.data && !results.submit.data.ok) ? 400 : 200;
+  const status = unreadable?.code === 'CONTENT_TOO_LARGE' ? 413 : refusal ? 409 : failed || unreadable || (results.submit?.data && !results.submit.data.ok) ? 400 : 200;
   return { status, view };
 }

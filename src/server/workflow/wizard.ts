@@ -4,7 +4,7 @@
  * profile, checked with the profile schema, and stored as the draft through saveDraft (the same function as the
  * API). A step that does not pass is answered with every error placed on its field and nothing stored.
  */
-import { profileSchema, type ProfileInput } from '../../lib/profile';
+import { profileSchema, type Profile, type ProfileInput } from '../../lib/profile';
 import { isWorkflowError, type Actor, type Refusal, type RevisionState } from '../../lib/workflow';
 import {
   applyPostedFields,
@@ -24,9 +24,10 @@ import {
   type WizardField,
   type WizardStep,
 } from '../../lib/wizard';
-import { WorkflowError } from '../../lib/workflow';
+import { locationProblem, WorkflowError } from '../../lib/workflow';
 import type { Store } from '../db/store-interfaces';
-import { openRevisionOf, saveDraft } from './revisions';
+import { regionBoxesOf } from './region-boxes';
+import { listManagers, openRevisionOf, saveDraft } from './revisions';
 
 /** What the wizard shows for a cluster: the profile being edited, its revision state and whether it may be edited now. */
 export interface WizardDraft {
@@ -40,10 +41,16 @@ export interface WizardDraft {
 /** The states in which the managers may change the profile (a submitted one waits for the moderator or a withdrawal). */
 const EDITABLE_STATES: ReadonlyArray<WizardDraft['state']> = ['none', 'draft', 'returned'];
 
-/** The profile the actor edits: a new registration (no slug), the open revision, or the public profile as a start for an edit. */
+/**
+ * The profile the actor edits: a new registration (no slug), the open revision, or the public profile as a start for
+ * an edit. Only the cluster's managers edit it (moderators review it in their area): anyone else is refused.
+ */
 export async function loadWizard(store: Store, actor: Actor, slug?: string): Promise<WizardDraft> {
   if (!slug) return { state: 'none', isPublic: false, editable: true };
-  const open = await openRevisionOf(store, actor, slug); // refuses anyone but its managers and the moderators
+  const managers = await listManagers(store, actor, slug); // refuses anyone but its managers and the moderators
+  if (!managers.some((m) => m.userId === actor.userId))
+    throw new WorkflowError('not-your-cluster', `Account ${actor.userId} does not manage "${slug}".`, { slug });
+  const open = await openRevisionOf(store, actor, slug);
   const publicProfile = await store.clusters.getPublicProfile(slug);
   if (!open && !publicProfile) throw new WorkflowError('not-found', `There is no cluster "${slug}".`, { slug });
   const state = open?.state ?? 'none';
@@ -102,6 +109,16 @@ async function postedProfile(draft: WizardDraft, request: StepRequest, op: RowOp
   return { profile, fields, csvProblems: upload.problems };
 }
 
+/** The point's own error when it lies outside its region, unless the schema already refused the point or the region. */
+function placeAbroad(store: Store, profile: Record<string, unknown>, issues: readonly PlacedIssue[]): PlacedIssue[] {
+  if (issues.some((i) => i.path.startsWith('general.location') || i.path.startsWith('general.region') || i.path === 'general')) return [];
+  const general = profile.general as { region?: unknown; location?: { lat?: unknown; lon?: unknown } } | undefined;
+  const { lat, lon } = general?.location ?? {};
+  if (typeof general?.region !== 'string' || typeof lat !== 'number' || typeof lon !== 'number') return [];
+  const problem = locationProblem({ general: { region: general.region, location: { lat, lon } } } as Profile, regionBoxesOf(store.config.contentDir));
+  return problem ? [{ field: 'general.location.lat', path: 'general.location', message: { key: 'wizard.issue.outsideRegion', vars: { lat: String(lat), lon: String(lon) } } }] : [];
+}
+
 /** A refusal of saveDraft as errors on the form: the place and the name by field, the rest for the whole step. */
 function refusalIssues(error: WorkflowError, profile: Record<string, unknown>): { issues: PlacedIssue[]; refusal?: Refusal } {
   const problems = error.detail.problems ?? [];
@@ -121,7 +138,10 @@ export async function saveWizardStep(store: Store, actor: Actor, request: StepRe
   const refused = (issues: PlacedIssue[], refusal?: Refusal): StepResult => ({ ok: false, step: request.step, values: profile, issues, csvProblems, refusal, op });
   if (!draft.editable) return refused([], { ok: false, code: 'invalid-transition', state: draft.state });
   const parsed = profileSchema.safeParse(profile);
-  if (!parsed.success || csvProblems.length > 0) return refused(parsed.success ? [] : placeIssues(parsed.error.issues, postedNames(fields, profile)));
+  if (!parsed.success || csvProblems.length > 0) {
+    const issues = parsed.success ? [] : placeIssues(parsed.error.issues, postedNames(fields, profile));
+    return refused([...issues, ...placeAbroad(store, profile, issues)]);
+  }
   try {
     const revision = await saveDraft(store, actor, profile);
     return { ok: true, slug: revision.slug, step: request.step, op };
