@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/lib/i18n';
+import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { startPortal, type RunningPortal } from '../helpers/portal';
 import { makeTempDir } from '../helpers/temp';
@@ -15,17 +16,14 @@ const ADMIN = { email: 'journey-moderator@example.org', password: 'a moderator p
 const PASSWORD = 'correct horse battery';
 const SHOTS = 'test-results';
 let portal: RunningPortal;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let files: ReturnType<typeof makeTempDir>;
 
 beforeAll(async () => {
   portal = await startPortal({ env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
-  browser = await launchBrowser();
   files = makeTempDir('cluster-map-journey-');
   mkdirSync(SHOTS, { recursive: true });
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
   await portal?.stop();
   files?.remove();
 });
@@ -67,7 +65,9 @@ async function waitForPublic(slug: string): Promise<void> {
     const found = search.mode === 'meilisearch' && search.hits.some((h: { slug: string }) => h.slug === slug);
     const mapped = geo.features.some((f: { properties: { slug: string } }) => f.properties.slug === slug);
     if (listed && found && mapped) {
-      expect(typeof listed.index === 'number' || typeof listed.internationalizationIndex === 'number' || JSON.stringify(listed).includes('index')).toBe(true);
+      // Its index is computed from the year it reported (exports and publications of 2012: 2 of 4 indicators).
+      expect(listed.index).toMatchObject({ year: 2012, reported: 2, of: 4 });
+      expect(listed.index.overall).toEqual(expect.any(Number));
       return;
     }
     if (Date.now() > deadline) throw new Error(`"${slug}" not public within 5 s: listed ${Boolean(listed)}, found ${found}, mapped ${mapped}`);
@@ -80,6 +80,14 @@ describe.each(['ru', 'en'] as const)('a new manager registers a cluster (%s)', (
   const slug = `journey-${lang}-cluster`;
   const name = lang === 'ru' ? { ru: 'Кластер путешествия', en: `Journey ${lang} cluster` } : { ru: 'Кластер пути', en: `Journey ${lang} cluster` };
   let page: Page;
+  // Each language is a browser of its own: a new visitor, signed in nowhere.
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('signs up, confirms by the mailed link and signs in', async () => {
     page = await browser.context.newPage();
@@ -114,6 +122,7 @@ describe.each(['ru', 'en'] as const)('a new manager registers a cluster (%s)', (
     expect(await page.inputValue('#f-general-name-ru')).toBe(name.ru);
     expect(await page.inputValue('#f-general-location-lat')).toBe('48.85');
     await page.screenshot({ path: `${SHOTS}/e2e-wizard-general-errors-${lang}.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
     await page.fill('#f-general-location-lat', '55.1');
     await page.fill('#f-general-location-lon', '36.6');
     await page.selectOption('#f-general-status', 'cluster-initiative');
@@ -157,6 +166,7 @@ describe.each(['ru', 'en'] as const)('a new manager registers a cluster (%s)', (
     await Promise.all([page.waitForNavigation(), page.click('button[value="up:members.members:9"]')]);
     expect(await page.inputValue('#f-members-members-8-name-ru')).toBe('Десятый участник');
     await page.screenshot({ path: `${SHOTS}/e2e-wizard-members-${lang}.png`, fullPage: false });
+    expect(await axeViolations(page)).toEqual([]);
     await save(page);
   }, 60_000);
 
@@ -175,15 +185,16 @@ describe.each(['ru', 'en'] as const)('a new manager registers a cluster (%s)', (
     expect(await page.locator('[data-testid=checklist] [data-met=false]').count()).toBe(0);
     expect(await page.locator('[data-testid=wizard-progress] [data-done=true]').count()).toBe(6);
     await page.screenshot({ path: `${SHOTS}/e2e-wizard-review-${lang}.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
     await Promise.all([page.waitForNavigation(), page.click('[data-testid=submit-form] button')]);
     await page.waitForSelector('[data-testid=submitted]');
     expect(await page.getAttribute('[data-testid=revision-state]', 'data-state')).toBe('submitted');
   }, 60_000);
 
   it('is returned by the moderator with a comment, fixes it, resubmits, and is approved and public', async () => {
-    const moderatorContext = (await launchBrowser()).context;
+    const moderatorBrowser = await launchBrowser();
     try {
-      const moderator = await signIn(moderatorContext, lang, ADMIN.email, ADMIN.password);
+      const moderator = await signIn(moderatorBrowser.context, lang, ADMIN.email, ADMIN.password);
       await moderator.goto(portal.url + at(lang, `/moderation/${slug}`));
       await moderator.fill('#f-comment', 'Please add the English city name.');
       await Promise.all([moderator.waitForNavigation(), moderator.click('[data-testid=return-form] button[type=submit]')]);
@@ -199,11 +210,11 @@ describe.each(['ru', 'en'] as const)('a new manager registers a cluster (%s)', (
       await moderator.goto(portal.url + at(lang, `/moderation/${slug}`));
       await Promise.all([moderator.waitForNavigation(), moderator.click('[data-testid=approve-form] button[type=submit]')]);
     } finally {
-      await moderatorContext.close();
+      await moderatorBrowser.close();
     }
     await waitForPublic(slug);
     await page.goto(portal.url + at(lang, `/clusters/${slug}`));
     expect(await page.textContent('h1')).toContain(name[lang]);
-    expect(await page.textContent('main')).toContain('Obninsk'.slice(0, 3) === 'Obn' && lang === 'en' ? 'Obninsk' : 'Обнинск');
+    expect(await page.textContent('main')).toContain(lang === 'en' ? 'Obninsk' : 'Обнинск');
   }, 90_000);
 });
