@@ -216,5 +216,6 @@ describe.each(['ru', 'en'] as const)('a new manager registers a cluster (%s)', (
     await page.goto(portal.url + at(lang, `/clusters/${slug}`));
     expect(await page.textContent('h1')).toContain(name[lang]);
     expect(await page.textContent('main')).toContain(lang === 'en' ? 'Obninsk' : 'Обнинск');
+    expect(await page.textContent('[data-testid=profile-history] li')).toContain(lang === 'en' ? 'Version 1 (registration)' : 'Версия 1 (регистрация)');
   }, 90_000);
 });

@@ -6,3 +6,4 @@ export * from './steps';
 export * from './progress';
 export * from './slug';
 export * from './members-csv';
+export * from './changed-labels';
