@@ -11,6 +11,7 @@ const PASSWORD = 'correct horse battery';
 const A = 'wizard-cluster-a';
 const NAME_A = { ru: 'Кластер мастера А', en: 'Wizard cluster A' };
 let portal: RunningPortal;
+let tokenA: string;
 const visitors = {} as Record<'anonymous' | 'managerA' | 'managerB' | 'moderator' | 'disabled', Visitor>;
 
 /** Signs up through the API, confirms by the mailed link and signs in through the form. */
@@ -73,6 +74,7 @@ beforeAll(async () => {
   visitors.moderator = await signIn(ADMIN.email, ADMIN.password);
   const a = await signUp('wizard-manager-a@example.org');
   visitors.managerA = a.visitor;
+  tokenA = a.token;
   visitors.managerB = (await signUp('wizard-manager-b@example.org')).visitor;
   const disabled = await signUp('wizard-disabled@example.org');
   visitors.disabled = disabled.visitor;
@@ -228,5 +230,42 @@ describe('bad input: a clear message next to the field, values kept, nothing sto
     expect(res.status).toBe(status);
     expect(await res.text()).toContain('The file is larger than 512 KB');
     expect(stored()).toEqual(before);
+  });
+});
+
+describe('an edit of a published profile through the wizard', () => {
+  /** Calls the API with a token. */
+  const api = (method: string, path: string, token: string) => fetch(portal.url + path, { method, headers: { authorization: `Bearer ${token}` } });
+
+  it('stays out of the public profile until approved, then is listed as a version with what it changed', async () => {
+    const moderatorToken = (await postJson(portal, '/api/v1/auth/tokens', ADMIN)).body.token as string;
+    expect((await api('POST', `/api/v1/me/clusters/${A}/submit`, tokenA)).status).toBe(200);
+    expect((await api('POST', `/api/v1/moderation/${A}/approve`, moderatorToken)).status).toBe(200);
+    const published = await (await fetch(`${portal.url}/api/v1/clusters/${A}`)).json();
+    const general = published.profile?.general ?? published.general;
+    // The manager changes the founding year and the Russian name on the general step.
+    const fields: Record<string, string> = { step: 'general', cluster: A };
+    for (const [key, value] of Object.entries({ ...general, name: undefined, location: undefined, city: undefined }))
+      if (typeof value === 'string' || typeof value === 'number') fields[`general.${key}`] = String(value);
+    Object.assign(fields, {
+      'general.name.ru': 'Кластер мастера А (новое название)',
+      'general.name.en': NAME_A.en,
+      'general.city.ru': general.city.ru ?? '',
+      'general.city.en': general.city.en ?? '',
+      ...Object.fromEntries((general.websites ?? []).flatMap((w: { url: string; lang: string }, i: number) => [[`general.websites.${i}.url`, w.url], [`general.websites.${i}.lang`, w.lang]])),
+      'general.location.lat': String(general.location.lat),
+      'general.location.lon': String(general.location.lon),
+      'general.foundedYear': '2001',
+    });
+    const saved = await visitors.managerA.submit(`/en/account/clusters/${A}/general`, 'wizard.saveStep', fields);
+    expect(saved.status, saved.html.slice(saved.html.indexOf('<main'), saved.html.indexOf('<main') + 2000)).toBe(303);
+    const still = await (await fetch(`${portal.url}/api/v1/clusters/${A}`)).json();
+    expect(JSON.stringify(still)).not.toContain('новое название');
+    expect((await api('POST', `/api/v1/me/clusters/${A}/submit`, tokenA)).status).toBe(200);
+    expect((await api('POST', `/api/v1/moderation/${A}/approve`, moderatorToken)).status).toBe(200);
+    const page = await (await fetch(`${portal.url}/en/clusters/${A}`)).text();
+    const history = /data-testid="profile-history"[\s\S]*?<\/section>/.exec(page)?.[0] ?? '';
+    expect(history, history).toMatch(/Version 2<\/strong>, approved [^<]+ UTC: changed: Year founded, Cluster name<\/li>/);
+    expect(history).toMatch(/Version 1<\/strong> \(registration\)/);
   });
 });
