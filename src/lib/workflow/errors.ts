@@ -13,6 +13,8 @@ export const WORKFLOW_ERROR_CODES = [
   'already-manager',
   'last-manager',
   'claim-exists',
+  'already-invited',
+  'own-account',
 ] as const;
 /** One of WORKFLOW_ERROR_CODES. */
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];
@@ -30,6 +32,8 @@ export const WORKFLOW_ERROR_STATUS: Record<WorkflowErrorCode, 400 | 403 | 404 | 
   'already-manager': 409,
   'last-manager': 409,
   'claim-exists': 409,
+  'already-invited': 409,
+  'own-account': 403,
 };
 
 /** What a refusal carries besides its code: the fields at fault, the missing requirements, the state it was in. */
