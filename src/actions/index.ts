@@ -1,8 +1,10 @@
 import { accountActions } from './accounts';
+import { moderationActions } from './moderation';
 import { workflowActions } from './workflow';
 
 /** Every Astro Action of the portal, one namespace per area. */
 export const server = {
   accounts: accountActions,
   workflow: workflowActions,
+  moderation: moderationActions,
 };
