@@ -259,6 +259,10 @@ describe('invitations', () => {
     expect(invited.status).toBe(200);
     expect(testIdText(invited.html, 'step-done')).toContain('The invitation was sent');
     expect(invited.html).toMatch(new RegExp(`<tr data-invitation-id="\\d+">\\s*<td>${INVITEE}</td>`));
+    // Done, the form is empty again, and the claim form is not filled in with this form's cluster (it was before).
+    expect(invited.html).not.toContain(`value="${INVITEE}"`);
+    expect(invited.html).not.toContain('data-testid="claim-cluster"');
+    expect(invited.html).not.toMatch(/id="f-claim-slug"[^>]*value=/);
     const twice = await manager.submit('/en/account/clusters', 'workflow.addManager', { lang: 'en', slug: SLUG, email: INVITEE });
     expect(twice.status).toBe(409);
     expect(testIdText(twice.html, 'step-refused')).toContain('already been invited');
