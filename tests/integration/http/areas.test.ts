@@ -296,7 +296,7 @@ describe('the accounts page', () => {
   const TARGET = 'areas-disabled@example.org';
 
   it('lists and finds accounts for moderators only, disables one (its session and token are refused at once) and enables it; never the moderator', async () => {
-    const token = await signUp(TARGET, 'To Be Disabled');
+    const token = await signUp(TARGET, 'To Be Disabled <img src=x onerror=alert(1)>');
     const target = await signedIn(TARGET);
     const moderator = await signedIn(ADMIN.email, ADMIN.password);
     const manager = await signedIn(MANAGER);
@@ -307,6 +307,8 @@ describe('the accounts page', () => {
     const list = await moderator.get('/en/moderation/accounts');
     expect(list.status).toBe(200);
     expect(list.html).toContain(`<th scope="row">${TARGET}</th>`);
+    expect(list.html).toContain('<td>To Be Disabled &lt;img src=x onerror=alert(1)&gt;</td>');
+    expect(list.html).not.toContain('<img src=x');
     expect(list.html).toContain(`<th scope="row">${ADMIN.email}</th>`);
     const ru = await moderator.get(`/moderation/accounts?q=${encodeURIComponent('To Be Dis')}`);
     expect(ru.html).toContain('<h1>Учётные записи</h1>');
