@@ -266,6 +266,8 @@ describe('invitations', () => {
     const twice = await manager.submit('/en/account/clusters', 'workflow.addManager', { lang: 'en', slug: SLUG, email: INVITEE });
     expect(twice.status).toBe(409);
     expect(testIdText(twice.html, 'step-refused')).toContain('already been invited');
+    expect(twice.html).toContain(`value="${INVITEE}"`);
+    expect((await manager.submit('/en/account/clusters', 'workflow.cancelInvitation', { lang: 'en', slug: SLUG, invitationId: 'x' })).status).toBe(400);
     // The invitation is mailed in both languages with the sign-up links.
     expect(await waitForLink(portal, INVITEE, 1, 'register')).toBe('/register');
     expect(mailsTo(portal, INVITEE)[0]).toContain('/en/register');
