@@ -56,6 +56,7 @@ export const MANAGE_UI = defineMessages(
     'accounts.admin.done.enable': 'Учётная запись снова включена.',
     'workflow.error.already-invited': 'Этот адрес уже приглашён: приглашение ждёт регистрации.',
     'workflow.error.own-account': 'Свою учётную запись отключить нельзя.',
+    'workflow.error.too-many-invitations': 'Слишком много приглашений за час. Попробуйте снова позже.',
   },
   {
     'mail.returned.subject': 'The revision of “{cluster}” was returned for changes',
@@ -107,5 +108,6 @@ export const MANAGE_UI = defineMessages(
     'accounts.admin.done.enable': 'The account was enabled again.',
     'workflow.error.already-invited': 'This address has already been invited: the invitation waits for a sign-up.',
     'workflow.error.own-account': 'You cannot disable your own account.',
+    'workflow.error.too-many-invitations': 'Too many invitations in an hour. Try again later.',
   },
 );

@@ -7,6 +7,7 @@ import { WorkflowError, type Actor } from '../../lib/workflow';
 import type { Invitation, Store, UserRecord } from '../db/store-interfaces';
 import { invitationMail } from '../mail/workflow-mail';
 import { getMailWorker } from '../mail/worker';
+import { checkRateLimits } from '../auth/rate-limits';
 import { addManager } from './revisions';
 
 /** Throws 'not-your-cluster' unless the actor manages the cluster or is a moderator. */
@@ -33,8 +34,14 @@ export async function addManagerByEmail(store: Store, actor: Actor, slug: string
   return { kind: 'invited', invitation: await inviteManager(store, actor, slug, email) };
 }
 
-/** Invites an address with no account to manage a cluster (by one of its managers or a moderator) and mails it a sign-up link. */
+/**
+ * Invites an address with no account to manage a cluster (by one of its managers or a moderator) and mails it a
+ * sign-up link; at most RATE_LIMITS.invitePerAccount an hour per inviting account.
+ */
 export async function inviteManager(store: Store, actor: Actor, slug: string, email: string): Promise<Invitation> {
+  await store.transaction((tx) => requireManagerOrModerator(tx, slug, actor), { readOnly: true }); // a stranger's attempt counts nothing
+  const limited = await checkRateLimits(store, [['invitePerAccount', `user:${actor.userId}`]]);
+  if (!limited.ok) throw new WorkflowError('too-many-invitations', `Account ${actor.userId} sent too many invitations: try again in ${Math.ceil(limited.retryAfterMs / 60_000)} minutes.`, { slug });
   const invitation = await store.transaction(async (tx) => {
     await requireManagerOrModerator(tx, slug, actor);
     const name = await clusterName(tx, slug);

@@ -101,6 +101,18 @@ describe('mail to managers, invitations and disabling accounts', () => {
     expect(auditOf(temp.dir, SLUG).slice(-2).map((e) => `${e.actor} ${e.action}`)).toEqual([`user:${ru.userId} invitation.create`, `user:${newcomer.id} invitation.accept`]);
   });
 
+  it('an account sends at most 10 invitations an hour: the 11th is refused, stored nowhere and mailed to no one', async () => {
+    for (let i = 1; i <= 10; i++) expect((await addManagerByEmail(store, ru, SLUG, `guest-${i}@example.org`)).kind).toBe('invited');
+    const before = allCounts(temp.dir);
+    const mails = outbox(temp.dir).length;
+    expect(await codeOf(addManagerByEmail(store, ru, SLUG, 'guest-11@example.org'))).toBe('too-many-invitations');
+    expect(allCounts(temp.dir)).toEqual(before);
+    expect(outbox(temp.dir)).toHaveLength(mails);
+    expect(await listInvitations(store, ru, SLUG)).toHaveLength(10);
+    // Another manager's own allowance is untouched.
+    expect((await addManagerByEmail(store, en, SLUG, 'guest-11@example.org')).kind).toBe('invited');
+  });
+
   it('a password reset link also proves the address and accepts the invitation', async () => {
     await addManagerByEmail(store, ru, SLUG, 'resetter@example.org');
     const user = await store.accounts.createUser({ email: 'resetter@example.org', name: 'R', passwordHash: 'x', role: 'manager', lang: 'ru' }, { actor: 'anonymous', action: 'account.register' });
