@@ -5,17 +5,13 @@
  */
 import { WorkflowError, type Actor } from '../../lib/workflow';
 import type { Store, UserRecord } from '../db/store-interfaces';
+import { requireModerator } from '../workflow/revisions';
 
 /** How many accounts one page of the list shows at most. */
 export const ACCOUNTS_PAGE_LIMIT = 200;
 
 /** An account as the moderators' list shows it (never its secrets). */
 export type AccountListItem = Pick<UserRecord, 'id' | 'email' | 'name' | 'role' | 'confirmedAt' | 'disabledAt' | 'createdAt'>;
-
-/** Throws 'moderator-only' unless the actor is a moderator. */
-function requireModerator(actor: Actor, what: string): void {
-  if (actor.role !== 'moderator') throw new WorkflowError('moderator-only', `Only a moderator may ${what}.`);
-}
 
 /** Accounts whose e-mail or name contains the text, newest first; moderators only. */
 export async function listAccounts(store: Store, actor: Actor, text = ''): Promise<AccountListItem[]> {

@@ -8,13 +8,7 @@ import type { Invitation, Store, UserRecord } from '../db/store-interfaces';
 import { invitationMail } from '../mail/workflow-mail';
 import { getMailWorker } from '../mail/worker';
 import { checkRateLimits } from '../auth/rate-limits';
-import { addManager } from './revisions';
-
-/** Throws 'not-your-cluster' unless the actor manages the cluster or is a moderator. */
-async function requireManagerOrModerator(tx: Store, slug: string, actor: Actor): Promise<void> {
-  if (actor.role === 'moderator' || (await tx.revisions.managers(slug)).some((m) => m.userId === actor.userId)) return;
-  throw new WorkflowError('not-your-cluster', `Account ${actor.userId} does not manage "${slug}".`, { slug });
-}
+import { addManager, requireManagerOrModerator } from './revisions';
 
 /** The cluster's name (the public profile's, else the open revision's), or undefined when there is no such cluster. */
 async function clusterName(tx: Store, slug: string): Promise<{ ru: string; en: string } | undefined> {

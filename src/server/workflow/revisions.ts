@@ -28,12 +28,12 @@ async function manages(tx: Store, slug: string, actor: Actor): Promise<boolean> 
 }
 
 /** Throws 'moderator-only' unless the actor is a moderator. */
-function requireModerator(actor: Actor, what: string): void {
+export function requireModerator(actor: Actor, what: string): void {
   if (actor.role !== 'moderator') throw new WorkflowError('moderator-only', `Only a moderator may ${what}.`);
 }
 
 /** Throws 'not-your-cluster' unless the actor manages the cluster or is a moderator. */
-async function requireManagerOrModerator(tx: Store, slug: string, actor: Actor): Promise<void> {
+export async function requireManagerOrModerator(tx: Store, slug: string, actor: Actor): Promise<void> {
   if (actor.role === 'moderator' || (await manages(tx, slug, actor))) return;
   throw new WorkflowError('not-your-cluster', `Account ${actor.userId} does not manage "${slug}": ask one of its managers to add you, or claim the cluster.`, { slug });
 }
