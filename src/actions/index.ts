@@ -1,5 +1,6 @@
 import { accountActions } from './accounts';
 import { wizardActions } from './wizard';
+import { moderationActions } from './moderation';
 import { workflowActions } from './workflow';
 
 /** Every Astro Action of the portal, one namespace per area. */
@@ -7,4 +8,5 @@ export const server = {
   accounts: accountActions,
   workflow: workflowActions,
   wizard: wizardActions,
+  moderation: moderationActions,
 };

@@ -1,9 +1,10 @@
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import { z } from 'zod';
-import { langSchema } from '../lib/accounts/schemas';
+import { emailSchema, langSchema } from '../lib/accounts/schemas';
 import { isWorkflowError, type Actor, type Refusal } from '../lib/workflow';
 import type { Store } from '../server/db/store-interfaces';
 import * as workflow from '../server/workflow/revisions';
+import { addManagerByEmail, cancelInvitation } from '../server/workflow/invitations';
 import { getStore } from '../server/store';
 
 /**
@@ -13,7 +14,10 @@ import { getStore } from '../server/store';
  */
 
 /** The outcome of a step: done (with what was done, on which cluster) or refused. */
-type Outcome = { ok: true; done: string; slug: string } | Refusal | { ok: false; code: 'unknown-email' };
+type Outcome = { ok: true; done: string; slug: string } | Refusal | EmailRefusal;
+
+/** An e-mail field that is not an address: its message key, shown next to the field. */
+type EmailRefusal = { ok: false; code: 'invalid-email'; slug: string; messageKey: string };
 
 /** The signed-in account as a workflow actor, or an UNAUTHORIZED error (never the form's word for it). */
 function actorOf(context: ActionAPIContext): Actor {
@@ -52,12 +56,23 @@ export const workflowActions = {
   addManager: defineAction({
     accept: 'form',
     input: slugInput.extend({ email: z.string().max(320).optional() }),
-    handler: async ({ slug, email }, c) => {
-      const actor = actorOf(c);
-      const user = email?.trim() ? await (await getStore()).accounts.findUserByEmail(email.trim().toLowerCase()) : undefined;
-      if (!user) return { ok: false as const, code: 'unknown-email' as const, slug };
-      return step(c, 'addManager', slug, (s) => workflow.addManager(s, actor, slug, user.id));
+    // An address with an account becomes a manager at once; one without is invited (mailed a sign-up link).
+    handler: async ({ slug, email }, c): Promise<Outcome> => {
+      actorOf(c);
+      const address = emailSchema.safeParse(email ?? '');
+      if (!address.success) return { ok: false, code: 'invalid-email', slug, messageKey: address.error.issues[0]!.message };
+      let invited = false;
+      const outcome = await step(c, 'addManager', slug, async (s, a) => {
+        invited = (await addManagerByEmail(s, a, slug, address.data)).kind === 'invited';
+      });
+      return outcome.ok && invited ? { ...outcome, done: 'invited' } : outcome;
     },
+  }),
+
+  cancelInvitation: defineAction({
+    accept: 'form',
+    input: slugInput.extend({ invitationId: z.coerce.number().int().positive() }),
+    handler: ({ slug, invitationId }, c) => step(c, 'cancelInvitation', slug, (s, a) => cancelInvitation(s, a, invitationId)),
   }),
 
   removeManager: defineAction({

@@ -21,6 +21,8 @@ export const RATE_LIMITS = {
   resetPerAccount: { attempts: 5, windowMs: 60 * MINUTE },
   tokenPerIp: { attempts: 30, windowMs: 60 * MINUTE },
   tokenPerAccount: { attempts: 10, windowMs: 60 * MINUTE },
+  // Invitations mail addresses nobody confirmed: a cap keeps the portal from being used to send mail at will.
+  invitePerAccount: { attempts: 10, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, RateLimit>;
 
 /** Name of one limit. */

@@ -1,6 +1,6 @@
 import type { Profile } from '../profile/profile';
 import { COMMENT_MAX } from './transitions';
-import type { WorkflowErrorCode } from './errors';
+import { WORKFLOW_ERROR_STATUS, type WorkflowErrorCode } from './errors';
 
 /** How long a revision has waited, in whole days and the remaining hours. */
 export function ageParts(seconds: number): { days: number; hours: number } {
@@ -30,4 +30,14 @@ export interface Refusal {
 /** The message key and placeholder values of a refusal, for the page's translator. */
 export function refusalMessage(refusal: Refusal): { key: `workflow.error.${WorkflowErrorCode}`; vars: Record<string, string | number> } {
   return { key: `workflow.error.${refusal.code}`, vars: { state: refusal.state ?? '', max: COMMENT_MAX } };
+}
+
+/**
+ * The HTTP status of a page showing a step's outcome: 200 when there is none or it was done, a refusal's own status
+ * (403 for permissions, 404, 409 for state conflicts; the same table as the API), and 400 for anything else (bad input).
+ * @example outcomeStatus({ ok: false, code: 'invalid-transition' }) // => 409
+ */
+export function outcomeStatus(outcome: { ok: boolean; code?: string } | null | undefined): number {
+  if (!outcome || outcome.ok) return 200;
+  return (WORKFLOW_ERROR_STATUS as Partial<Record<string, number>>)[outcome.code ?? ''] ?? 400;
 }

@@ -13,12 +13,15 @@ export const WORKFLOW_ERROR_CODES = [
   'already-manager',
   'last-manager',
   'claim-exists',
+  'already-invited',
+  'own-account',
+  'too-many-invitations',
 ] as const;
 /** One of WORKFLOW_ERROR_CODES. */
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];
 
-/** The HTTP status that answers each refusal: 403 for permissions, 404, 409 for state conflicts, 400 for bad input. */
-export const WORKFLOW_ERROR_STATUS: Record<WorkflowErrorCode, 400 | 403 | 404 | 409> = {
+/** The HTTP status that answers each refusal: 403 for permissions, 404, 409 for state conflicts, 429 for too many attempts, 400 for bad input. */
+export const WORKFLOW_ERROR_STATUS: Record<WorkflowErrorCode, 400 | 403 | 404 | 409 | 429> = {
   'not-your-cluster': 403,
   'moderator-only': 403,
   'not-found': 404,
@@ -30,6 +33,9 @@ export const WORKFLOW_ERROR_STATUS: Record<WorkflowErrorCode, 400 | 403 | 404 | 
   'already-manager': 409,
   'last-manager': 409,
   'claim-exists': 409,
+  'already-invited': 409,
+  'own-account': 403,
+  'too-many-invitations': 429,
 };
 
 /** What a refusal carries besides its code: the fields at fault, the missing requirements, the state it was in. */
@@ -56,7 +62,7 @@ export class WorkflowError extends Error {
   }
 
   /** The HTTP status a route should answer with. */
-  get status(): 400 | 403 | 404 | 409 {
+  get status(): 400 | 403 | 404 | 409 | 429 {
     return WORKFLOW_ERROR_STATUS[this.code];
   }
 }

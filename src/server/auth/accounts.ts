@@ -4,6 +4,7 @@ import type { Lang } from '../../lib/i18n/locales';
 import type { ApiTokenInfo, EmailTokenPurpose, Store, UserRecord } from '../db/store-interfaces';
 import { accountMail, type AccountMailKind } from '../mail/compose';
 import { getMailWorker } from '../mail/worker';
+import { acceptInvitations } from '../workflow/invitations';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import { checkRateLimits } from './rate-limits';
 import { hashToken, newToken } from './tokens';
@@ -90,7 +91,7 @@ export async function register(store: Store, input: RegisterInput, meta: Request
 /** Outcome of following a mailed link. */
 export type LinkOutcome = 'done' | 'expired' | 'invalid';
 
-/** Confirms an address with a confirmation link's token (single use). */
+/** Confirms an address with a confirmation link's token (single use); invitations to that address take effect. */
 export async function confirmEmail(store: Store, token: string): Promise<LinkOutcome> {
   return store.transaction(async (tx) => {
     const use = await tx.accounts.useEmailToken(hashToken(token), 'confirm');
@@ -98,6 +99,7 @@ export async function confirmEmail(store: Store, token: string): Promise<LinkOut
     const user = await tx.accounts.getUser(use.userId);
     if (user && !user.confirmedAt) {
       await tx.accounts.updateUser(user.id, { confirmedAt: new Date().toISOString() }, { actor: actorOf(user), action: 'account.confirm' });
+      await acceptInvitations(tx, user); // the address is proven now: invitations to manage clusters take effect
     }
     return 'done';
   });
@@ -206,6 +208,7 @@ export async function resetPassword(store: Store, input: ResetPasswordInput): Pr
       { passwordHash, confirmedAt: user.confirmedAt ?? new Date().toISOString() },
       { actor: actorOf(user), action: 'account.passwordReset' },
     );
+    if (!user.confirmedAt) await acceptInvitations(tx, user); // the reset link proved the address, as a confirmation does
     await tx.accounts.deleteSessionsOf(user.id);
     return 'done';
   });

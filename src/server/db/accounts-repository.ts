@@ -235,6 +235,16 @@ export class AccountsRepository extends SqliteRepository implements AccountsStor
     return toUser(row);
   }
 
+  /** Accounts whose e-mail or name contains the text (LIKE, its wildcards escaped), newest first. */
+  async listUsers(filter: { text?: string; limit: number }): Promise<UserRecord[]> {
+    const text = filter.text?.trim() ?? '';
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = this.sql(
+      `SELECT ${USER_COLUMNS} FROM users u WHERE ? = '' OR u.email LIKE ? ESCAPE '\\' OR u.name LIKE ? ESCAPE '\\' ORDER BY u.created_at DESC, u.id DESC LIMIT ?`,
+    ).all(text, pattern, pattern, filter.limit) as UserRow[];
+    return rows.map(toUser);
+  }
+
   /** Writes one audit entry. */
   async audit(change: ChangeContext, subject: string, detail?: Record<string, unknown>): Promise<void> {
     await this.write(() => this.insertAudit(change, subject, detail, nowIso()));

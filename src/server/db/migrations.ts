@@ -230,6 +230,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX cluster_claims_one_pending ON cluster_claims(slug, user_id) WHERE state = 'pending';
     `,
   },
+  {
+    version: 6,
+    name: 'invitations to manage a cluster, for e-mails with no account yet',
+    // Accepted when an account with the e-mail is confirmed (the confirmation proves the address). Emails are
+    // stored trimmed and lower-cased; one pending invitation per cluster and address.
+    sql: `
+      CREATE TABLE cluster_invitations (
+        id INTEGER PRIMARY KEY,
+        slug TEXT NOT NULL,
+        email TEXT NOT NULL,
+        invited_by INTEGER NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'cancelled')),
+        created_at TEXT NOT NULL,
+        closed_at TEXT,
+        closed_by INTEGER
+      );
+      CREATE UNIQUE INDEX cluster_invitations_one_pending ON cluster_invitations(slug, email COLLATE NOCASE) WHERE state = 'pending';
+      CREATE INDEX cluster_invitations_email ON cluster_invitations(email COLLATE NOCASE, state);
+    `,
+  },
 ];
 
 /** Applies the migrations newer than the database's user_version; returns the versions applied. */

@@ -2,6 +2,7 @@ import type { Settings } from '../../lib/settings';
 import type { ServerConfig } from '../config';
 import { AccountsRepository } from './accounts-repository';
 import { ClustersRepository } from './clusters-repository';
+import { InvitationsRepository } from './invitations-repository';
 import { MailOutboxRepository } from './mail-outbox-repository';
 import { RateLimitRepository } from './rate-limit-repository';
 import { openDatabase, type Db } from './connection';
@@ -25,6 +26,7 @@ export class SqliteStore implements Store {
   readonly mailOutbox: MailOutboxRepository;
   readonly rateLimits: RateLimitRepository;
   readonly revisions: RevisionsRepository;
+  readonly invitations: InvitationsRepository;
 
   /** inUnitOfWork: this instance is the view handed to a unit of work (its writes must not wait for the gate it holds). */
   constructor(
@@ -44,6 +46,7 @@ export class SqliteStore implements Store {
     this.mailOutbox = new MailOutboxRepository(db, writesWaitFor);
     this.rateLimits = new RateLimitRepository(db, writesWaitFor);
     this.revisions = new RevisionsRepository(db, writesWaitFor);
+    this.invitations = new InvitationsRepository(db, writesWaitFor);
   }
 
   /** Opens (creating and migrating if needed) the SQLite store in config.dataDir. */

@@ -243,6 +243,8 @@ export interface AccountsStore {
   revokeApiToken(userId: number, tokenId: number, change: ChangeContext): Promise<boolean>;
   /** The account of a live API token (and records its use), if any. */
   useApiToken(tokenHash: string, now?: string): Promise<UserRecord | undefined>;
+  /** Accounts whose e-mail or name contains the text (every account without one), newest first, at most `limit`. */
+  listUsers(filter: { text?: string; limit: number }): Promise<UserRecord[]>;
   /** Writes one audit entry (for account events that change no row, e.g. a refused sign-in is not one of them). */
   audit(change: ChangeContext, subject: string, detail?: Record<string, unknown>): Promise<void>;
 }
@@ -418,6 +420,35 @@ export interface RevisionsStore {
   audit(entry: AuditEntry): Promise<void>;
 }
 
+/** States of an invitation to manage a cluster. */
+export type InvitationState = 'pending' | 'accepted' | 'cancelled';
+
+/** An invitation of an e-mail with no account to manage a cluster, accepted when such an account is confirmed. */
+export interface Invitation {
+  id: number;
+  slug: string;
+  email: string;
+  invitedBy: number;
+  state: InvitationState;
+  createdAt: string;
+  closedAt: string | null;
+  closedBy: number | null;
+}
+
+/** Invitations to manage clusters, as stored (the rules are applied by src/server/workflow/invitations.ts). */
+export interface InvitationsStore {
+  /** Records a pending invitation; throws when one is pending for the cluster and address (check first). */
+  create(slug: string, email: string, invitedBy: number): Promise<Invitation>;
+  /** An invitation by id. */
+  get(id: number): Promise<Invitation | undefined>;
+  /** The pending invitations of a cluster, oldest first. */
+  pendingFor(slug: string): Promise<Invitation[]>;
+  /** The pending invitations of an e-mail, oldest first. */
+  pendingOf(email: string): Promise<Invitation[]>;
+  /** Accepts or cancels a pending invitation; false when it was not pending. */
+  close(id: number, state: Exclude<InvitationState, 'pending'>, closedBy: number | null): Promise<boolean>;
+}
+
 /** The repositories of one store (or of one unit of work inside it). */
 export interface StoreRepositories {
   clusters: ClustersStore;
@@ -428,6 +459,7 @@ export interface StoreRepositories {
   mailOutbox: MailOutboxStore;
   rateLimits: RateLimitStore;
   revisions: RevisionsStore;
+  invitations: InvitationsStore;
 }
 
 /** How a unit of work runs: `readOnly` gives a consistent snapshot without holding the write lock. */

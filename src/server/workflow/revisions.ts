@@ -6,6 +6,8 @@
 import { describeZodError, profileSchema, type Profile } from '../../lib/profile';
 import { assertSubmittable, changedFields, locationProblem, nextState, requireReturnComment, WorkflowError, type Actor, type RevisionState } from '../../lib/workflow';
 import type { Claim, ClaimState, ClusterManager, HistoryEntry, ManagedCluster, QueueItem, Revision, Store } from '../db/store-interfaces';
+import { queueDecisionMails } from '../mail/workflow-mail';
+import { getMailWorker } from '../mail/worker';
 import { regionBoxesOf } from './region-boxes';
 
 /** The profile parsed with the schema and placed in its region; throws 'invalid-profile' listing every bad field. */
@@ -26,12 +28,12 @@ async function manages(tx: Store, slug: string, actor: Actor): Promise<boolean> 
 }
 
 /** Throws 'moderator-only' unless the actor is a moderator. */
-function requireModerator(actor: Actor, what: string): void {
+export function requireModerator(actor: Actor, what: string): void {
   if (actor.role !== 'moderator') throw new WorkflowError('moderator-only', `Only a moderator may ${what}.`);
 }
 
 /** Throws 'not-your-cluster' unless the actor manages the cluster or is a moderator. */
-async function requireManagerOrModerator(tx: Store, slug: string, actor: Actor): Promise<void> {
+export async function requireManagerOrModerator(tx: Store, slug: string, actor: Actor): Promise<void> {
   if (actor.role === 'moderator' || (await manages(tx, slug, actor))) return;
   throw new WorkflowError('not-your-cluster', `Account ${actor.userId} does not manage "${slug}": ask one of its managers to add you, or claim the cluster.`, { slug });
 }
@@ -120,7 +122,7 @@ export async function discardRevision(store: Store, actor: Actor, slug: string):
   });
 }
 
-/** Returns a submitted revision to its managers with the moderator's comment (required). */
+/** Returns a submitted revision to its managers with the moderator's comment (required), mailed to each of them. */
 export async function returnRevision(store: Store, actor: Actor, slug: string, comment: unknown): Promise<Revision> {
   requireModerator(actor, 'return a revision'); // who may act comes before what was sent: a manager gets 403, not the comment's rules
   const text = requireReturnComment(comment);
@@ -128,14 +130,15 @@ export async function returnRevision(store: Store, actor: Actor, slug: string, c
     const { revision, to } = await openFor(tx, slug, actor, 'return');
     const returned = await tx.revisions.setState(revision.id, to, { userId: actor.userId, decision: true, comment: text });
     await tx.revisions.audit({ actorUserId: actor.userId, action: 'revision.return', subject: slug, detail: { revision: revision.number, comment: text } });
+    await queueDecisionMails(tx, { kind: 'returned', comment: text }, { slug, name: revision.profile.general.name });
     return returned;
-  });
+  }).finally(() => deliverSoon(store));
 }
 
 /**
  * Approves a submitted revision: its profile becomes the public one through the clusters store, so the search
- * outbox row, the clusters' audit entry and the data-version bump (which recomputes the index for everyone) commit
- * together with the revision's new state.
+ * outbox row, the clusters' audit entry, the data-version bump (which recomputes the index for everyone) and the
+ * mails to its managers commit together with the revision's new state.
  */
 export async function approveRevision(store: Store, actor: Actor, slug: string): Promise<Revision> {
   return store.transaction(async (tx) => {
@@ -147,8 +150,14 @@ export async function approveRevision(store: Store, actor: Actor, slug: string):
     const approved = await tx.revisions.setState(revision.id, to, { userId: actor.userId, decision: true, changedFields: changed });
     await tx.clusters.save(profile, { publication: 'approved', origin: 'registration' }, { actor: `user:${actor.userId}`, action: 'cluster.publish' });
     await tx.revisions.audit({ actorUserId: actor.userId, action: 'revision.approve', subject: slug, detail: { revision: revision.number, changedFields: changed } });
+    await queueDecisionMails(tx, { kind: 'approved' }, { slug, name: profile.general.name });
     return approved;
-  });
+  }).finally(() => deliverSoon(store));
+}
+
+/** Wakes the mail worker once a unit of work that may have queued mail has ended. */
+function deliverSoon(store: Store): void {
+  getMailWorker(store).wake();
 }
 
 /** Which revisions the moderation queue shows; every field optional (submitted ones of any kind, region and industry by default). */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal, type RunningPortal } from '../../helpers/portal';
 import { submittableInput } from '../../unit/workflow/fixtures';
-import { postJson, testIdText, Visitor, waitForLink } from './accounts-helpers';
+import { mailsTo, postJson, testIdText, Visitor, waitForLink } from './accounts-helpers';
 
 // Deliver 4 and 5 of issue 10 over real HTTP, without JavaScript: the manager area (/account/clusters) and the
 // moderator area (/moderation) as server-rendered pages with Astro Action forms, against the built portal.
@@ -19,9 +19,9 @@ afterAll(async () => {
 });
 
 /** Signs up through the API and confirms through the mailed link; returns a personal token. */
-async function signUp(email: string, name: string): Promise<string> {
+async function signUp(email: string, name: string, mailsBefore = 0): Promise<string> {
   expect((await postJson(portal, '/api/v1/accounts', { email, name, password: PASSWORD })).status).toBe(202);
-  expect((await fetch(portal.url + (await waitForLink(portal, email)))).status).toBe(200);
+  expect((await fetch(portal.url + (await waitForLink(portal, email, mailsBefore + 1)))).status).toBe(200);
   const answer = await postJson(portal, '/api/v1/auth/tokens', { email, password: PASSWORD });
   expect(answer.status).toBe(201);
   return answer.body.token as string;
@@ -85,11 +85,15 @@ describe('the manager and moderator areas', () => {
     const stranger = await signedIn(OTHER);
     for (const action of ['workflow.submit', 'workflow.discard']) {
       const refused = await stranger.submit('/en/account/clusters', action, { lang: 'en', slug: SLUG });
-      expect(refused.status, action).toBe(400);
+      expect(refused.status, action).toBe(403); // a permission refusal, as the API answers it
       expect(testIdText(refused.html, 'step-refused')).toContain('You do not manage this cluster');
     }
     const added = await stranger.submit('/en/account/clusters', 'workflow.addManager', { lang: 'en', slug: SLUG, email: OTHER });
+    expect(added.status).toBe(403);
     expect(testIdText(added.html, 'step-refused')).toContain('You do not manage this cluster');
+    const invited = await stranger.submit('/en/account/clusters', 'workflow.addManager', { lang: 'en', slug: SLUG, email: 'stranger-invite@example.org' });
+    expect(invited.status).toBe(403);
+    expect(mailsTo(portal, 'stranger-invite@example.org')).toEqual([]);
     expect(testIdText(await stranger.get('/en/account/clusters').then((a) => a.html), 'no-clusters')).toBeDefined();
   });
 
@@ -106,7 +110,7 @@ describe('the manager and moderator areas', () => {
     expect(testIdText(submitted.html, 'step-done')).toContain('Submitted for review');
     // Submitting again is refused with a clear message in the page's language.
     const again = await manager.submit('/account/clusters', 'workflow.submit', { lang: 'ru', slug: SLUG });
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(409); // a state conflict, as the API answers it
     expect(testIdText(again.html, 'step-refused')).toContain('Сейчас это действие недоступно: заявка в состоянии «На проверке»');
     // Withdrawn (in Russian) it is a draft again; then submitted once more.
     const withdrawn = await manager.submit('/account/clusters', 'workflow.withdraw', { lang: 'ru', slug: SLUG });
@@ -146,6 +150,12 @@ describe('the manager and moderator areas', () => {
     expect(returned.status).toBe(200);
     expect(testIdText(returned.html, 'step-done')).toContain('returned');
 
+    // The managers are mailed the comment, in the language they signed up in (the API's: English).
+    const mailDeadline = Date.now() + 10_000;
+    while (!mailsTo(portal, MANAGER).some((m) => m.includes(comment)) && Date.now() < mailDeadline) await new Promise((r) => setTimeout(r, 100));
+    expect(mailsTo(portal, MANAGER).filter((m) => m.includes(comment))).toHaveLength(1);
+    expect(mailsTo(portal, MANAGER).find((m) => m.includes(comment))).toContain('Subject: The revision of “Areas cluster” was returned for changes');
+
     const mine = await manager.get('/en/account/clusters');
     expect(revisionState(mine.html)).toBe('returned');
     expect(mine.html).toContain('Add the &lt;b&gt;members&lt;/b&gt; list');
@@ -155,6 +165,10 @@ describe('the manager and moderator areas', () => {
     const approved = await moderator.submit(`/en/moderation/${SLUG}`, 'workflow.approve', { lang: 'en', slug: SLUG });
     expect(approved.status).toBe(200);
     expect(testIdText(approved.html, 'step-done')).toContain('approved');
+    // Approving again is a state conflict: 409, as the API answers it.
+    const again = await moderator.submit(`/en/moderation/${SLUG}`, 'workflow.approve', { lang: 'en', slug: SLUG });
+    expect(again.status).toBe(409);
+    expect(testIdText(again.html, 'step-refused')).toContain('This is not possible now');
     const deadline = Date.now() + 5000;
     while (!(await isPublic()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(await isPublic()).toBe(true);
@@ -177,11 +191,11 @@ describe('the manager and moderator areas', () => {
     expect(await (await fetch(`${portal.url}/api/v1/clusters/${SLUG}`)).text()).not.toContain('onerror');
   });
 
-  it('adds a manager by e-mail (an unknown one is refused next to the field) and removes one', async () => {
-    const unknown = await manager.submit('/en/account/clusters', 'workflow.addManager', { lang: 'en', slug: SLUG, email: 'nobody@example.org' });
-    expect(unknown.status).toBe(400);
-    expect(testIdText(unknown.html, 'error-email')).toContain('No account has this e-mail');
-    expect(unknown.html).toContain('value="nobody@example.org"');
+  it('adds a manager by e-mail (one that is not an address is refused next to the field) and removes one', async () => {
+    const bad = await manager.submit('/en/account/clusters', 'workflow.addManager', { lang: 'en', slug: SLUG, email: 'not an address' });
+    expect(bad.status).toBe(400);
+    expect(testIdText(bad.html, 'error-email')).toBeDefined();
+    expect(bad.html).toContain('value="not an address"');
 
     const added = await manager.submit('/en/account/clusters', 'workflow.addManager', { lang: 'en', slug: SLUG, email: OTHER });
     expect(added.status).toBe(200);
@@ -211,7 +225,7 @@ describe('claims', () => {
     expect(claimed.status).toBe(200);
     expect(testIdText(claimed.html, 'step-done')).toContain('The claim was made');
     const twice = await claimant.submit('/en/account/clusters', 'workflow.claim', { lang: 'en', slug: SEEDED });
-    expect(twice.status).toBe(400);
+    expect(twice.status).toBe(409);
     expect(testIdText(twice.html, 'step-refused')).toContain('already been made');
 
     const moderator = await signedIn(ADMIN.email, ADMIN.password);
@@ -223,6 +237,106 @@ describe('claims', () => {
     expect(confirmed.status).toBe(200);
     expect(testIdText(confirmed.html, 'step-done')).toContain('confirmed');
     expect(confirmed.html).not.toContain(`data-claim-id="${claimId}"`);
-    expect((await claimant.get('/en/account/clusters')).html).toContain(`data-slug="${SEEDED}"`);
+    const mine = await claimant.get('/en/account/clusters');
+    expect(mine.html).toContain(`data-slug="${SEEDED}"`);
+    // The manager area shows the public cluster's index with its rank, and what would raise it most.
+    const section = mine.html.slice(mine.html.indexOf(`data-slug="${SEEDED}"`));
+    expect(testIdText(section, 'index-summary')).toMatch(/^Index \d\.\d{3}: \d+(st|nd|rd|th) of \d+ among all clusters/);
+    expect(section).toMatch(/data-testid="index-advice" data-kind="(report|catch-up|leader)"/);
+    expect(testIdText(section, 'index-advice')).toMatch(/Reporting “.+” for 2012 would raise it|furthest from the leader is “.+”|leads in every indicator/);
+    const ru = await claimant.get('/account/clusters');
+    expect(testIdText(ru.html.slice(ru.html.indexOf(`data-slug="${SEEDED}"`)), 'index-summary')).toMatch(/^Индекс \d,\d{3}: \d+-е место из \d+ среди всех кластеров/);
+  });
+});
+
+describe('invitations', () => {
+  const INVITEE = 'areas-invitee@example.org';
+  const CANCELLED = 'areas-cancelled@example.org';
+
+  it('a manager invites an e-mail with no account; it signs up, confirms and manages the cluster; another invitation is cancelled', async () => {
+    const manager = await signedIn(MANAGER);
+    const invited = await manager.submit('/en/account/clusters', 'workflow.addManager', { lang: 'en', slug: SLUG, email: INVITEE });
+    expect(invited.status).toBe(200);
+    expect(testIdText(invited.html, 'step-done')).toContain('The invitation was sent');
+    expect(invited.html).toMatch(new RegExp(`<tr data-invitation-id="\\d+">\\s*<td>${INVITEE}</td>`));
+    // Done, the form is empty again, and the claim form is not filled in with this form's cluster (it was before).
+    expect(invited.html).not.toContain(`value="${INVITEE}"`);
+    expect(invited.html).not.toContain('data-testid="claim-cluster"');
+    expect(invited.html).not.toMatch(/id="f-claim-slug"[^>]*value=/);
+    const twice = await manager.submit('/en/account/clusters', 'workflow.addManager', { lang: 'en', slug: SLUG, email: INVITEE });
+    expect(twice.status).toBe(409);
+    expect(testIdText(twice.html, 'step-refused')).toContain('already been invited');
+    expect(twice.html).toContain(`value="${INVITEE}"`);
+    expect((await manager.submit('/en/account/clusters', 'workflow.cancelInvitation', { lang: 'en', slug: SLUG, invitationId: 'x' })).status).toBe(400);
+    // The invitation is mailed in both languages with the sign-up links.
+    expect(await waitForLink(portal, INVITEE, 1, 'register')).toBe('/register');
+    expect(mailsTo(portal, INVITEE)[0]).toContain('/en/register');
+
+    const other = await manager.submit('/en/account/clusters', 'workflow.addManager', { lang: 'en', slug: SLUG, email: CANCELLED });
+    const cancelledId = new RegExp(`<tr data-invitation-id="(\\d+)">\\s*<td>${CANCELLED}</td>`).exec(other.html)?.[1];
+    expect(cancelledId).toBeDefined();
+    const stranger = await signedIn(OTHER);
+    const refused = await stranger.submit('/en/account/clusters', 'workflow.cancelInvitation', { lang: 'en', slug: SLUG, invitationId: cancelledId! });
+    expect(refused.status).toBe(403);
+    const cancelled = await manager.submit('/en/account/clusters', 'workflow.cancelInvitation', { lang: 'en', slug: SLUG, invitationId: cancelledId! });
+    expect(cancelled.status).toBe(200);
+    expect(testIdText(cancelled.html, 'step-done')).toContain('The invitation was cancelled');
+    expect(cancelled.html).not.toContain(CANCELLED);
+    expect((await manager.submit('/en/account/clusters', 'workflow.cancelInvitation', { lang: 'en', slug: SLUG, invitationId: cancelledId! })).status).toBe(409);
+
+    // Sign-up and confirmation: the invitee manages the cluster; the cancelled address would not.
+    await signUp(INVITEE, 'Invited Manager', 1);
+    const invitee = await signedIn(INVITEE);
+    expect((await invitee.get('/en/account/clusters')).html).toContain(`data-slug="${SLUG}"`);
+    const page = await manager.get('/en/account/clusters');
+    expect(page.html).toContain(INVITEE);
+    expect(page.html).not.toContain('data-testid="invitations"');
+  });
+});
+
+describe('the accounts page', () => {
+  const TARGET = 'areas-disabled@example.org';
+
+  it('lists and finds accounts for moderators only, disables one (its session and token are refused at once) and enables it; never the moderator', async () => {
+    const token = await signUp(TARGET, 'To Be Disabled <img src=x onerror=alert(1)>');
+    const target = await signedIn(TARGET);
+    const moderator = await signedIn(ADMIN.email, ADMIN.password);
+    const manager = await signedIn(MANAGER);
+
+    const forbidden = await manager.get('/en/moderation/accounts');
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.html).not.toContain('data-testid="accounts"');
+    const list = await moderator.get('/en/moderation/accounts');
+    expect(list.status).toBe(200);
+    expect(list.html).toContain(`<th scope="row">${TARGET}</th>`);
+    expect(list.html).toContain('<td>To Be Disabled &lt;img src=x onerror=alert(1)&gt;</td>');
+    expect(list.html).not.toContain('<img src=x');
+    expect(list.html).toContain(`<th scope="row">${ADMIN.email}</th>`);
+    const ru = await moderator.get(`/moderation/accounts?q=${encodeURIComponent('To Be Dis')}`);
+    expect(ru.html).toContain('<h1>Учётные записи</h1>');
+    expect(testIdText(ru.html, 'accounts-count')).toBe('Найдено: 1');
+    expect(ru.html).toContain(`<th scope="row">${TARGET}</th>`);
+    const targetId = new RegExp(`<tr data-account-id="(\\d+)" data-state="active">\\s*<th scope="row">${TARGET}</th>`).exec(list.html)?.[1];
+    expect(targetId).toBeDefined();
+    const selfId = new RegExp(`<tr data-account-id="(\\d+)" data-state="active">\\s*<th scope="row">${ADMIN.email}</th>`).exec(list.html)?.[1];
+
+    expect((await manager.submit('/en/moderation/accounts', 'moderation.disableAccount', { lang: 'en', userId: targetId! })).status).toBe(403);
+    expect((await target.get('/en/account')).status).toBe(200);
+    const self = await moderator.submit('/en/moderation/accounts', 'moderation.disableAccount', { lang: 'en', userId: selfId! });
+    expect(self.status).toBe(403);
+    expect(testIdText(self.html, 'step-refused')).toContain('You cannot disable your own account');
+
+    const disabled = await moderator.submit('/en/moderation/accounts', 'moderation.disableAccount', { lang: 'en', userId: targetId! });
+    expect(disabled.status).toBe(200);
+    expect(testIdText(disabled.html, 'step-done')).toContain('The account was disabled');
+    expect(disabled.html).toContain(`<tr data-account-id="${targetId}" data-state="disabled">`);
+    expect((await target.get('/en/account')).status).toBe(303);
+    expect((await fetch(`${portal.url}/api/v1/me/clusters`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
+
+    const enabled = await moderator.submit('/en/moderation/accounts', 'moderation.enableAccount', { lang: 'en', userId: targetId! });
+    expect(enabled.status).toBe(200);
+    expect(enabled.html).toContain(`<tr data-account-id="${targetId}" data-state="active">`);
+    expect((await fetch(`${portal.url}/api/v1/me/clusters`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await moderator.submit('/en/moderation/accounts', 'moderation.disableAccount', { lang: 'en', userId: 'x' })).status).toBe(400);
   });
 });

@@ -76,6 +76,9 @@ function snapshot() {
     managers: db.prepare('SELECT count(*) AS n FROM cluster_managers').get(),
     clusters: db.prepare('SELECT slug FROM clusters ORDER BY slug').all(),
     liveTokens: db.prepare('SELECT id FROM api_tokens WHERE revoked_at IS NULL ORDER BY id').all() as { id: number }[],
+    invitations: db.prepare('SELECT id, state FROM cluster_invitations ORDER BY id').all(),
+    disabledAccounts: db.prepare('SELECT id FROM users WHERE disabled_at IS NOT NULL ORDER BY id').all(),
+    mails: db.prepare('SELECT count(*) AS n FROM mail_outbox').get(),
   }));
 }
 
@@ -322,6 +325,96 @@ const ACTION_MATRIX: Record<keyof typeof ACCOUNT_ACTIONS, Record<Subject, Expect
   "accounts.revokeApiToken (one of manager A's tokens)": { anonymous: 'login', managerA: 'allowed', managerB: 'refused', moderator: 'refused', disabled: 'login' },
 };
 
+// The manager and moderator areas: anyone signed out (or disabled) is sent to sign in; a manager gets 403 in the
+// moderator's pages. An allowed visit shows the page's own content.
+const AREA_PAGES: Record<string, string> = {
+  '/account/clusters': 'data-testid="claim-form"',
+  '/en/account/clusters': 'data-testid="claim-form"',
+  '/moderation': 'data-testid="queue-filters"',
+  '/en/moderation': 'data-testid="queue-filters"',
+  '/moderation/accounts': 'data-testid="accounts"',
+  '/en/moderation/accounts': 'data-testid="accounts"',
+};
+const AREA_PAGE_MATRIX: Record<string, Record<Subject, Expected>> = {
+  '/account/clusters': { anonymous: 'login', managerA: 'allowed', managerB: 'allowed', moderator: 'allowed', disabled: 'login' },
+  '/en/account/clusters': { anonymous: 'login', managerA: 'allowed', managerB: 'allowed', moderator: 'allowed', disabled: 'login' },
+  '/moderation': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
+  '/en/moderation': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
+  '/moderation/accounts': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
+  '/en/moderation/accounts': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
+};
+
+/** An area action (a form post to a manager or moderator page): where it is posted, its fields, what an allowed post did. */
+interface AreaAction {
+  page: string;
+  action: string;
+  fields: () => Promise<Record<string, string>>;
+  did: (fields: Record<string, string>) => void;
+}
+
+/** The id of an account by e-mail. */
+function userIdOf(email: string): number {
+  return (read((db) => db.prepare('SELECT id FROM users WHERE email = ?').get(email)) as { id: number }).id;
+}
+
+/** A state of an invitation by id. */
+function invitationState(id: number): string | undefined {
+  return (read((db) => db.prepare('SELECT state FROM cluster_invitations WHERE id = ?').get(id)) as { state: string } | undefined)?.state;
+}
+
+const TARGET_EMAIL = 'authz-target@example.org';
+
+const AREA_ACTIONS = {
+  'workflow.addManager (an e-mail with no account: an invitation)': {
+    page: '/en/account/clusters',
+    action: 'workflow.addManager',
+    fields: async () => ({ lang: 'en', slug: A, email: `authz-invitee-${++counter}@example.org` }),
+    did: (fields) => {
+      const row = read((db) => db.prepare("SELECT state FROM cluster_invitations WHERE slug = ? AND email = ?").get(A, fields.email)) as { state: string } | undefined;
+      expect(row).toEqual({ state: 'pending' });
+    },
+  },
+  "workflow.cancelInvitation (an invitation to A)": {
+    page: '/en/account/clusters',
+    action: 'workflow.cancelInvitation',
+    // A fresh invitation made by manager A for every row, so each subject has one to try.
+    fields: async () => {
+      const email = `authz-cancel-${++counter}@example.org`;
+      expect((await who.managerA.visitor.submit('/en/account/clusters', 'workflow.addManager', { lang: 'en', slug: A, email })).status).toBe(200);
+      const id = (read((db) => db.prepare('SELECT id FROM cluster_invitations WHERE email = ?').get(email)) as { id: number }).id;
+      return { lang: 'en', slug: A, invitationId: String(id) };
+    },
+    did: (fields) => expect(invitationState(Number(fields.invitationId))).toBe('cancelled'),
+  },
+  'moderation.disableAccount': {
+    page: '/en/moderation/accounts',
+    action: 'moderation.disableAccount',
+    fields: async () => ({ lang: 'en', userId: String(userIdOf(TARGET_EMAIL)) }),
+    did: (fields) => {
+      expect(read((db) => db.prepare('SELECT disabled_at FROM users WHERE id = ?').get(Number(fields.userId)))).toEqual({ disabled_at: expect.any(String) });
+      // Enabled again, so later rows find it as they expect.
+      withDatabase(portal, (db) => db.prepare('UPDATE users SET disabled_at = NULL WHERE id = ?').run(Number(fields.userId)));
+    },
+  },
+  'moderation.enableAccount': {
+    page: '/en/moderation/accounts',
+    action: 'moderation.enableAccount',
+    fields: async () => {
+      const id = userIdOf(TARGET_EMAIL);
+      withDatabase(portal, (db) => db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(new Date().toISOString(), id));
+      return { lang: 'en', userId: String(id) };
+    },
+    did: (fields) => expect(read((db) => db.prepare('SELECT disabled_at FROM users WHERE id = ?').get(Number(fields.userId)))).toEqual({ disabled_at: null }),
+  },
+} satisfies Record<string, AreaAction>;
+
+const AREA_ACTION_MATRIX: Record<keyof typeof AREA_ACTIONS, Record<Subject, Expected>> = {
+  'workflow.addManager (an e-mail with no account: an invitation)': { anonymous: 'login', managerA: 'allowed', managerB: 403, moderator: 'allowed', disabled: 'login' },
+  "workflow.cancelInvitation (an invitation to A)": { anonymous: 'login', managerA: 'allowed', managerB: 403, moderator: 'allowed', disabled: 'login' },
+  'moderation.disableAccount': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
+  'moderation.enableAccount': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
+};
+
 /** One route's row of a matrix as [subject, expected] pairs, for it.each. */
 function rows<R extends string>(matrix: Record<R, Record<Subject, Expected>>, route: R): [Subject, Expected][] {
   return SUBJECTS.map((subject) => [subject, matrix[route][subject]]);
@@ -334,6 +427,7 @@ beforeAll(async () => {
   who.managerA = await signUp('authz-manager-a@example.org');
   who.managerB = await signUp('authz-manager-b@example.org');
   who.disabled = await signUp('authz-disabled@example.org');
+  await signUp(TARGET_EMAIL); // the account the moderator disables and enables
   expect((await call('POST', '/api/v1/me/clusters', who.managerA.token, profileOf())).status).toBe(201);
   expect((await call('POST', '/api/v1/me/clusters', who.managerB.token, profileOf(B, { ru: 'Кластер проверки прав Б', en: 'Authorization check cluster B' }))).status).toBe(201);
 
@@ -373,6 +467,49 @@ describe('the authorization matrix', () => {
       }
       expect(answer.status).toBe(303);
       expect(answer.headers.get('location')).toBe(`${path.startsWith('/en/') ? '/en' : ''}/login?next=${encodeURIComponent(path)}`);
+      expect(snapshot()).toEqual(before);
+    });
+  });
+
+  describe.each(Object.keys(AREA_PAGE_MATRIX))('GET %s', (path) => {
+    it.each(rows(AREA_PAGE_MATRIX, path))('%s → %s', async (subject, expected) => {
+      const before = snapshot();
+      const answer = await who[subject].visitor.get(path);
+      if (expected === 'allowed') {
+        expect(answer.status).toBe(200);
+        expect(answer.html).toContain(AREA_PAGES[path]);
+        return;
+      }
+      if (expected === 'login') {
+        expect(answer.status).toBe(303);
+        expect(answer.headers.get('location')).toBe(`${path.startsWith('/en/') ? '/en' : ''}/login?next=${encodeURIComponent(path)}`);
+      } else {
+        expect(answer.status).toBe(expected);
+        expect(answer.html).toContain('data-testid="forbidden"');
+        expect(answer.html).not.toContain(AREA_PAGES[path]);
+      }
+      expect(snapshot()).toEqual(before);
+    });
+  });
+
+  describe.each(Object.keys(AREA_ACTION_MATRIX) as (keyof typeof AREA_ACTIONS)[])('POST ?_action=%s', (name) => {
+    it.each(rows(AREA_ACTION_MATRIX, name))('%s → %s', async (subject, expected) => {
+      const spec: AreaAction = AREA_ACTIONS[name];
+      const fields = await spec.fields();
+      const before = snapshot();
+      const answer = await who[subject].visitor.submit(spec.page, spec.action, fields);
+      if (expected === 'allowed') {
+        expect(answer.status).toBe(200);
+        expect(answer.html).toContain('data-testid="step-done"');
+        return spec.did(fields);
+      }
+      if (expected === 'login') {
+        expect(answer.status).toBe(303);
+        expect(answer.headers.get('location')).toMatch(/^\/en\/login\?next=/);
+      } else {
+        expect(answer.status).toBe(expected);
+        expect(answer.html).not.toContain('data-testid="step-done"');
+      }
       expect(snapshot()).toEqual(before);
     });
   });

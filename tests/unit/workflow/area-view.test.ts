@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageParts, changedFields, fieldValueText, refusalMessage } from '../../../src/lib/workflow';
+import { ageParts, changedFields, fieldValueText, outcomeStatus, refusalMessage } from '../../../src/lib/workflow';
 import { submittableProfile } from './fixtures';
 
 describe('the areas’ view helpers', () => {
@@ -19,5 +19,22 @@ describe('the areas’ view helpers', () => {
 
   it('names the message key of a refusal', () => {
     expect(refusalMessage({ ok: false, code: 'invalid-transition', state: 'submitted' })).toEqual({ key: 'workflow.error.invalid-transition', vars: { state: 'submitted', max: 2000 } });
+  });
+
+  it.each([
+    [undefined, 200],
+    [{ ok: true }, 200],
+    [{ ok: false, code: 'not-your-cluster' }, 403],
+    [{ ok: false, code: 'moderator-only' }, 403],
+    [{ ok: false, code: 'own-account' }, 403],
+    [{ ok: false, code: 'invalid-transition' }, 409],
+    [{ ok: false, code: 'duplicate-name' }, 409],
+    [{ ok: false, code: 'claim-exists' }, 409],
+    [{ ok: false, code: 'not-found' }, 404],
+    [{ ok: false, code: 'comment-required' }, 400],
+    [{ ok: false, code: 'invalid-email' }, 400],
+    [{ ok: false }, 400],
+  ] as const)('a page showing the outcome %j answers %i', (outcome, status) => {
+    expect(outcomeStatus(outcome)).toBe(status);
   });
 });
