@@ -106,6 +106,14 @@ describe.each(['ru', 'en'] as const)('a new manager registers a cluster (%s)', (
     await page.goto(portal.url + at(lang, '/account/clusters'));
     await Promise.all([page.waitForNavigation(), page.click('[data-testid=register-cluster]')]);
     expect(new URL(page.url()).pathname).toBe(at(lang, '/account/clusters/new'));
+    // The place can be picked on the map: a click in the middle of Russia fills both coordinates.
+    await page.waitForSelector('.location-picker-canvas .leaflet-interactive');
+    await page.click('.location-picker-canvas', { position: { x: 300, y: 120 } });
+    const picked = [Number(await page.inputValue('#f-general-location-lat')), Number(await page.inputValue('#f-general-location-lon'))];
+    expect(picked[0]).toBeGreaterThan(41);
+    expect(picked[0]).toBeLessThan(82);
+    expect(Math.abs(picked[1]!)).toBeGreaterThan(19);
+    await page.waitForSelector('.location-picker-canvas .leaflet-marker-icon');
     await page.fill('#f-general-name-ru', name.ru);
     await page.fill('#f-general-name-en', name.en);
     await page.selectOption('#f-general-region', 'RU-KLU');

@@ -101,6 +101,8 @@ class HostileWalker {
 
   /** Keeps the base items (made hostile) or makes two, so lists shown joined ("a, b") are covered too. */
   private array(schema: z.ZodArray<z.ZodTypeAny>, base: unknown[] | undefined, path: string[]): unknown[] {
+    // The questionnaire holds no free text (ratings, enums, a year that must be unique): the base's answers stay as they are.
+    if (path.join('.') === 'questionnaire') return base ?? [];
     const element = schema.element;
     const isEnum = element instanceof z.ZodEnum;
     const items = base && base.length > 0 ? base : isEnum ? [undefined] : [undefined, undefined];

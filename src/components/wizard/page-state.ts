@@ -5,7 +5,7 @@
  */
 import { isWorkflowError, type Actor, type Refusal, type RevisionState } from '../../lib/workflow';
 import { localizePath, type Lang } from '../../lib/i18n';
-import { MEMBERS_CSV_MAX_BYTES, nextStep, wizardProgress, type CsvProblem, type PlacedIssue, type StepProgress, type WizardStep } from '../../lib/wizard';
+import { MEMBERS_CSV_MAX_BYTES, nextStep, WIZARD_STEPS, wizardProgress, type CsvProblem, type PlacedIssue, type StepProgress, type WizardStep } from '../../lib/wizard';
 import type { ProfileInput } from '../../lib/profile';
 import { loadWizard, type StepResult } from '../../server/workflow/wizard';
 import { getStore } from '../../server/store';
@@ -83,7 +83,7 @@ export async function wizardPageState(input: { lang: Lang; step: WizardStep; slu
     csvProblems: unreadable?.code === 'CONTENT_TOO_LARGE' ? [{ line: 0, message: { key: 'wizard.csv.tooLarge', vars: { kb: MEMBERS_CSV_MAX_BYTES / 1024 } } }] : (failed?.csvProblems ?? []),
     refusal,
     submitOutcome: results.submit?.data,
-    saved: (['general', 'priorities', 'management', 'members', 'partners-projects', 'indicators'] as const).find((s) => s === savedParam),
+    saved: WIZARD_STEPS.find((s) => s !== 'review' && s === savedParam),
     submitted: url.searchParams.get('submitted') === '1',
     moreRowsFor: failed?.op?.kind === 'add' ? failed.op.list : (url.searchParams.get('more') ?? undefined),
     progress: wizardProgress(draft.profile, step),

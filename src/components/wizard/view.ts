@@ -30,9 +30,9 @@ export function errorsByField(issues: readonly PlacedIssue[], t: Translate): Map
   return map;
 }
 
-/** A field's label with its language ("Название (по-русски)"). */
-export function labelOf(field: WizardField, t: Translate): string {
-  const label = t(field.label as UiKey);
+/** A field's label in the page's language, with the language of its text ("Название (по-русски)"). */
+export function labelOf(field: WizardField, t: Translate, lang: Lang): string {
+  const label = field.labelText ? `${t(field.label as UiKey)}: ${field.labelText[lang]}` : t(field.label as UiKey);
   return field.langTag ? `${label} (${t(`wizard.lang.${field.langTag}` as UiKey)})` : label;
 }
 

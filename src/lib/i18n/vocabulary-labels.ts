@@ -1,4 +1,7 @@
 import type {
+  Barrier,
+  InternationalizationGoal,
+  PartnerScope,
   ClusterStatus,
   CmoService,
   CooperationArea,
@@ -132,4 +135,34 @@ export const SELF_ASSESSMENT_LABELS: Record<Lang, readonly string[]> = {
     'Intense cross-linking and partnerships with international networks',
     'An established international player',
   ],
+};
+
+/** Where partners come from (questionnaire). */
+export const PARTNER_SCOPE_LABELS: Labels<PartnerScope> = {
+  eu: { ru: 'Европейский союз', en: 'European Union' },
+  usa: { ru: 'США', en: 'USA' },
+  'south-east-asia': { ru: 'Юго-Восточная Азия', en: 'South-East Asia' },
+  cis: { ru: 'СНГ', en: 'CIS' },
+  'customs-union': { ru: 'Таможенный союз (Беларусь, Казахстан)', en: 'Customs Union (Belarus, Kazakhstan)' },
+  other: { ru: 'Другие страны', en: 'Other countries' },
+};
+
+/** Goals of internationalisation (questionnaire). */
+export const GOAL_LABELS: Labels<InternationalizationGoal> = {
+  'know-how-technology': { ru: 'Доступ к знаниям и технологиям', en: 'Access to know-how and technology' },
+  'regional-development': { ru: 'Развитие региона', en: 'Regional development' },
+  'new-markets': { ru: 'Выход на новые рынки', en: 'New markets' },
+  'new-partners': { ru: 'Новые партнёры и сети', en: 'New partners and networks' },
+  'worldwide-position': { ru: 'Укрепление позиций в мире', en: 'A stronger worldwide position' },
+  other: { ru: 'Другое', en: 'Other' },
+};
+
+/** Barriers to internationalisation (questionnaire). */
+export const BARRIER_LABELS: Labels<Barrier> = {
+  'financial-resources': { ru: 'Нехватка финансовых ресурсов', en: 'Lack of financial resources' },
+  'qualified-staff': { ru: 'Нехватка квалифицированных кадров', en: 'Lack of qualified staff' },
+  'foreign-market-knowledge': { ru: 'Незнание зарубежных рынков', en: 'Little knowledge of foreign markets' },
+  language: { ru: 'Языковой барьер', en: 'Language' },
+  'cultural-differences': { ru: 'Культурные различия', en: 'Cultural differences' },
+  distance: { ru: 'Географическая удалённость', en: 'Distance' },
 };

@@ -7,6 +7,7 @@ export * from './management';
 export * from './members';
 export * from './partners-projects';
 export * from './indicators';
+export * from './questionnaire';
 export * from './profile';
 export * from './completeness';
 export * from './errors';

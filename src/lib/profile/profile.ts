@@ -5,6 +5,7 @@ import { managementSchema } from './management';
 import { membersSchema } from './members';
 import { partnersProjectsSchema } from './partners-projects';
 import { prioritiesSchema } from './priorities';
+import { questionnaireSchema } from './questionnaire';
 
 /** URL-safe identifier of a cluster, e.g. obninsk-pharma-biotech. */
 export const slugSchema = z
@@ -28,6 +29,7 @@ export const profileSchema = z
     members: membersSchema.default({}),
     partnersProjects: partnersProjectsSchema.default({}),
     indicators: indicatorsSchema,
+    questionnaire: questionnaireSchema,
     provenance: provenanceSchema.optional(),
   })
   .strict();

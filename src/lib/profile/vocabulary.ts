@@ -86,3 +86,19 @@ export const SELF_ASSESSMENT_MAX = 7;
 
 /** Per-member international activity scale, 0 (none) to 4 (very high). */
 export const ACTIVITY_MAX = 4;
+
+/** Member types the questionnaire asks about (domain.md: universities, large enterprises, SMEs, research institutes, supporting organizations, the CMO). */
+export const QUESTIONNAIRE_MEMBER_TYPES = ['university', 'large-enterprise', 'sme', 'research-institute', 'supporting-organization', 'cmo'] as const satisfies readonly MemberType[];
+export type QuestionnaireMemberType = (typeof QUESTIONNAIRE_MEMBER_TYPES)[number];
+
+/** Where the cluster's international partners come from (paper, Figure 8). */
+export const PARTNER_SCOPES = ['eu', 'usa', 'south-east-asia', 'cis', 'customs-union', 'other'] as const;
+export type PartnerScope = (typeof PARTNER_SCOPES)[number];
+
+/** Why the cluster internationalises (paper, Figure 10; several may be chosen). */
+export const INTERNATIONALIZATION_GOALS = ['know-how-technology', 'regional-development', 'new-markets', 'new-partners', 'worldwide-position', 'other'] as const;
+export type InternationalizationGoal = (typeof INTERNATIONALIZATION_GOALS)[number];
+
+/** What holds the cluster's internationalisation back, each rated 0–4 (paper, Figure 11). */
+export const BARRIERS = ['financial-resources', 'qualified-staff', 'foreign-market-knowledge', 'language', 'cultural-differences', 'distance'] as const;
+export type Barrier = (typeof BARRIERS)[number];

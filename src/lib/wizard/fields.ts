@@ -18,6 +18,8 @@ interface BaseField {
   required?: boolean;
   /** The language of a text typed in one language (shown after the label and set as the input's lang). */
   langTag?: Lang;
+  /** A label given as text in both languages (an item of a list rated one by one), instead of the key's. */
+  labelText?: Record<Lang, string>;
 }
 
 /** A one-line or multi-line text; an empty one is left out of the profile. */

@@ -9,10 +9,11 @@ export interface StepProgress {
   current: boolean;
 }
 
-/** Whether a step was saved: its block carries a confirmation date, the indicators hold a year (the review is never "done"). */
+/** Whether a step was saved: its block carries a confirmation date, the indicators or the questionnaire hold a year (the review is never "done"). */
 export function isStepDone(profile: ProfileInput | undefined, step: WizardStep): boolean {
   if (!profile) return false;
   if (step === 'indicators') return (profile.indicators?.length ?? 0) > 0;
+  if (step === 'questionnaire') return (profile.questionnaire?.length ?? 0) > 0;
   const block = STEP_BLOCK[step];
   if (!block) return false;
   return Boolean((profile[block] as { confirmedAt?: string } | undefined)?.confirmedAt);

@@ -5,7 +5,11 @@
  */
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../profile/common';
 import {
+  BARRIERS,
   CLUSTER_STATUSES,
+  INTERNATIONALIZATION_GOALS,
+  PARTNER_SCOPES,
+  QUESTIONNAIRE_MEMBER_TYPES,
   CMO_SERVICES,
   COOPERATION_AREAS,
   COORDINATORS,
@@ -18,6 +22,9 @@ import {
 } from '../profile/vocabulary';
 import type { ProfileBlock } from '../profile/profile';
 import {
+  BARRIER_LABELS,
+  GOAL_LABELS,
+  PARTNER_SCOPE_LABELS,
   CMO_SERVICE_LABELS,
   COOPERATION_AREA_LABELS,
   COORDINATOR_LABELS,
@@ -32,11 +39,11 @@ import { REGIONS } from '../regions';
 import type { FieldGroup, OptionLabels, TextField, WizardField } from './fields';
 
 /** Identifiers of the steps, in order; they are the last segment of the step's address. */
-export const WIZARD_STEPS = ['general', 'priorities', 'management', 'members', 'partners-projects', 'indicators', 'review'] as const;
+export const WIZARD_STEPS = ['general', 'priorities', 'management', 'members', 'partners-projects', 'indicators', 'questionnaire', 'review'] as const;
 /** One of WIZARD_STEPS. */
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 
-/** The profile block each step edits (the indicators and the review edit none). */
+/** The profile block each step edits (the indicators, the questionnaire and the review edit none of the five). */
 export const STEP_BLOCK: Record<WizardStep, ProfileBlock | null> = {
   general: 'general',
   priorities: 'priorities',
@@ -44,6 +51,7 @@ export const STEP_BLOCK: Record<WizardStep, ProfileBlock | null> = {
   members: 'members',
   'partners-projects': 'partnersProjects',
   indicators: null,
+  questionnaire: null,
   review: null,
 };
 
@@ -96,6 +104,19 @@ const activityLabels: OptionLabels = {
   '3': { ru: '3 — высокая', en: '3 — high' },
   '4': { ru: '4 — очень высокая', en: '4 — very high' },
 };
+const barrierLabels: OptionLabels = {
+  '0': { ru: '0 — не мешает', en: '0 — no importance' },
+  '1': { ru: '1 — слабо', en: '1 — low' },
+  '2': { ru: '2 — заметно', en: '2 — medium' },
+  '3': { ru: '3 — сильно', en: '3 — high' },
+  '4': { ru: '4 — критично', en: '4 — crucial' },
+};
+
+/** A 0–4 rating of one item of a list ("International activity: universities"). */
+function rated(path: string, label: string, item: { ru: string; en: string }, labels: OptionLabels): WizardField {
+  return { kind: 'select', path, label, labelText: item, options: ['0', '1', '2', '3', '4'], labels, numeric: true };
+}
+
 const websiteLangLabels: OptionLabels = { ru: { ru: 'Русский', en: 'Russian' }, en: { ru: 'Английский', en: 'English' }, other: { ru: 'Другой', en: 'Other' } };
 
 /** The address field of a new registration (derived from the English name when left empty). */
@@ -255,6 +276,31 @@ export const STEP_GROUPS: Record<WizardStep, readonly FieldGroup[]> = {
               { kind: 'number', path: `${key}.value`, label: `wizard.f.indicator.${key}`, min: 0, step: key === 'internationalMembers' || key === 'publications' ? 1 : 'any' },
               { ...short, path: `${key}.source`, label: `wizard.f.indicator.${key}.source` },
             ]),
+          ],
+        },
+      ],
+    },
+  ],
+  questionnaire: [
+    {
+      legend: 'wizard.g.questionnaire',
+      fields: [
+        {
+          kind: 'rows',
+          path: 'questionnaire',
+          label: 'wizard.f.questionnaire',
+          rowLabel: 'wizard.row.answers',
+          titlePath: 'year',
+          fields: [
+            { kind: 'number', path: 'year', label: 'wizard.f.indicator.year', step: 1, required: true },
+            { kind: 'select', path: 'selfAssessment', label: 'wizard.f.general.selfAssessment', options: GRADES, labels: selfAssessmentLabels, numeric: true, required: true },
+            ...QUESTIONNAIRE_MEMBER_TYPES.map((type): WizardField => rated(`memberActivity.${type}`, 'wizard.f.q.memberActivity', MEMBER_TYPE_LABELS[type], activityLabels)),
+            ...COOPERATION_AREAS.map((area): WizardField => rated(`areaActivity.${area}`, 'wizard.f.q.areaActivity', COOPERATION_AREA_LABELS[area], activityLabels)),
+            { kind: 'checks', path: 'partnerScope', label: 'wizard.f.q.partnerScope', options: PARTNER_SCOPES, labels: PARTNER_SCOPE_LABELS },
+            { kind: 'checks', path: 'goals', label: 'wizard.f.q.goals', options: INTERNATIONALIZATION_GOALS, labels: GOAL_LABELS },
+            ...BARRIERS.map((barrier): WizardField => rated(`barriers.${barrier}`, 'wizard.f.q.barriers', BARRIER_LABELS[barrier], barrierLabels)),
+            { kind: 'select', path: 'coordinator', label: 'wizard.f.management.internationalCoordinator', options: COORDINATORS, labels: COORDINATOR_LABELS },
+            { kind: 'select', path: 'strategyStatus', label: 'wizard.f.management.strategyStatus', options: STRATEGY_STATUSES, labels: STRATEGY_STATUS_LABELS },
           ],
         },
       ],

@@ -16,7 +16,8 @@ describe('wizard steps', () => {
   });
   it('go in order, the review last', () => {
     expect(nextStep('general')).toBe('priorities');
-    expect(nextStep('indicators')).toBe('review');
+    expect(nextStep('indicators')).toBe('questionnaire');
+    expect(nextStep('questionnaire')).toBe('review');
     expect(nextStep('review')).toBe('review');
     expect(previousStep('general')).toBeUndefined();
     expect(previousStep('members')).toBe('management');
