@@ -189,9 +189,18 @@ describe.each(['ru', 'en'] as const)('a new manager registers a cluster (%s)', (
     await page.fill('#f-indicators-0-publications-value', '40');
     await page.fill('#f-indicators-0-publications-source', 'Scopus');
     await save(page);
+    // The questionnaire for 2024: the self-assessment, a rating, where partners come from.
+    expect(new URL(page.url()).pathname).toBe(at(lang, `/account/clusters/${slug}/questionnaire`));
+    await page.fill('#f-questionnaire-0-year', '2024');
+    await page.selectOption('#f-questionnaire-0-selfAssessment', '4');
+    await page.selectOption('#f-questionnaire-0-barriers-financial-resources', '3');
+    await page.check('input[name="questionnaire.0.partnerScope"][value="eu"]');
+    await page.screenshot({ path: `${SHOTS}/e2e-wizard-questionnaire-${lang}.png`, fullPage: false });
+    expect(await axeViolations(page)).toEqual([]);
+    await save(page);
     expect(new URL(page.url()).pathname).toBe(at(lang, `/account/clusters/${slug}/review`));
     expect(await page.locator('[data-testid=checklist] [data-met=false]').count()).toBe(0);
-    expect(await page.locator('[data-testid=wizard-progress] [data-done=true]').count()).toBe(6);
+    expect(await page.locator('[data-testid=wizard-progress] [data-done=true]').count()).toBe(7);
     await page.screenshot({ path: `${SHOTS}/e2e-wizard-review-${lang}.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     await Promise.all([page.waitForNavigation(), page.click('[data-testid=submit-form] button')]);
@@ -224,6 +233,7 @@ describe.each(['ru', 'en'] as const)('a new manager registers a cluster (%s)', (
     await page.goto(portal.url + at(lang, `/clusters/${slug}`));
     expect(await page.textContent('h1')).toContain(name[lang]);
     expect(await page.textContent('main')).toContain(lang === 'en' ? 'Obninsk' : 'Обнинск');
+    expect(await page.textContent('[data-testid=questionnaire-answers]')).toContain(lang === 'en' ? 'Questionnaire: answers for 2024' : 'Анкета: ответы за 2024 год');
     expect(await page.textContent('[data-testid=profile-history] li')).toContain(lang === 'en' ? 'Version 1 (registration)' : 'Версия 1 (регистрация)');
   }, 90_000);
 });
