@@ -111,12 +111,14 @@ export interface GradeIndexPoint {
 export const AGREEMENT_GAP = 0.25;
 
 /**
- * Puts each cluster's self-assessment (1–7) beside its index (0 to the year's highest), both as shares of their
- * scale, so the paper's point that the two should agree can be checked; sorted by the gap, largest first.
+ * Puts each cluster's self-assessment (1–7) beside its index (0 to the highest index of all the clusters given, so
+ * pass every cluster of the year), both as shares of their scale, so the paper's point that the two should agree
+ * can be checked; only clusters with both appear, sorted by the gap, largest first.
  */
 export function gradeAgainstIndex(clusters: ReadonlyArray<{ slug: string; grade: number | undefined; index: number | null | undefined }>): GradeIndexPoint[] {
+  // The scale's top is the year's highest index among all clusters given, graded or not.
+  const max = Math.max(0, ...clusters.map((c) => (typeof c.index === 'number' ? c.index : 0)));
   const known = clusters.filter((c): c is { slug: string; grade: number; index: number } => c.grade !== undefined && typeof c.index === 'number');
-  const max = Math.max(0, ...known.map((c) => c.index));
   return known
     .map((c) => {
       const gradeShare = (c.grade - SELF_ASSESSMENT_MIN) / (SELF_ASSESSMENT_MAX - SELF_ASSESSMENT_MIN);
@@ -128,7 +130,8 @@ export function gradeAgainstIndex(clusters: ReadonlyArray<{ slug: string; grade:
     .sort((a, b) => b.gap - a.gap || a.slug.localeCompare(b.slug));
 }
 
-/** The grade a cluster gave itself for the index's year: its answer of that year, else the grade in its general data. */
+/** The grade a cluster gives itself for the index's year: its answer of that year, else its latest answer, else the grade in its general data. */
 export function gradeFor(profile: Profile, year: number): number | undefined {
-  return answersOf(profile, year)?.selfAssessment ?? profile.general.selfAssessment;
+  const latest = [...profile.questionnaire].sort((a, b) => b.year - a.year)[0];
+  return answersOf(profile, year)?.selfAssessment ?? latest?.selfAssessment ?? profile.general.selfAssessment;
 }

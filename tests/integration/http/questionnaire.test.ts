@@ -91,5 +91,7 @@ describe('questionnaire analytics', () => {
     expect(answers).toContain('Language: 1');
     expect(answers).toContain('USA');
     expect(answers).not.toContain('European Union');
+    // One sentence places its grade (5 of 7, this year's answer being its latest) against its index of the page's year.
+    expect(answers).toMatch(/data-testid="grade-index-sentence" data-verdict="(higher|lower|agrees)">The cluster[^<]*\(5 of 7\)/);
   });
 });

@@ -80,16 +80,22 @@ describe('gradeAgainstIndex', () => {
       { slug: 'no-grade', grade: undefined, index: 0.5 },
       { slug: 'no-index', grade: 3, index: null },
     ]);
+    // The top of the index scale is the highest index of all clusters, with or without a grade.
+    expect(gradeAgainstIndex([{ slug: 'top', grade: undefined, index: 2 }, { slug: 'small', grade: 7, index: 0.2 }])).toEqual([
+      { slug: 'small', grade: 7, index: 0.2, gap: 0.9, verdict: 'higher' },
+    ]);
     expect(points.map((p) => [p.slug, Number(p.gap.toFixed(3)), p.verdict])).toEqual([
       ['leader-humble', 1, 'lower'],
       ['small-proud', 0.75, 'higher'],
       ['fair', 0, 'agrees'],
     ]);
   });
-  it('takes the grade of the index’s year, else the general one', () => {
-    const p = cluster('g', 'nuclear', [{ year: 2012, selfAssessment: 6 }], 3);
+  it('takes the grade of the index’s year, else the latest answer, else the general one', () => {
+    const p = cluster('g', 'nuclear', [{ year: 2012, selfAssessment: 6 }, { year: 2024, selfAssessment: 5 }, { year: 2020, selfAssessment: 2 }], 3);
     expect(gradeFor(p, 2012)).toBe(6);
-    expect(gradeFor(p, 2013)).toBe(3);
+    expect(gradeFor(p, 2013)).toBe(5);
+    expect(gradeFor(cluster('h', 'nuclear', [], 3), 2012)).toBe(3);
+    expect(gradeFor(cluster('i', 'nuclear', []), 2012)).toBeUndefined();
   });
 });
 
