@@ -3,3 +3,4 @@ export * from './terms';
 export * from './request';
 export * from './score';
 export * from './related';
+export * from './describe';

@@ -14,4 +14,6 @@ export const DATA_ONLY_ROUTES: ReadonlySet<string> = new Set([
   '/api/v1/clusters',
   '/api/v1/clusters/[slug]',
   '/api/v1/clusters.geojson',
+  '/api/v1/partners',
+  '/[...lang]/partners',
 ]);

@@ -23,6 +23,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { pattern: /^\/api\/v1\/clusters$/, methods: ['GET', 'HEAD'] },
   { pattern: /^\/api\/v1\/clusters\.geojson$/, methods: ['GET', 'HEAD'] },
   { pattern: /^\/api\/v1\/clusters\/[^/]+$/, methods: ['GET', 'HEAD'] },
+  { pattern: /^\/api\/v1\/partners$/, methods: ['GET', 'HEAD'] },
   { pattern: /^\/api\/v1\/accounts$/, methods: ['POST'] },
   { pattern: /^\/api\/v1\/auth\/tokens$/, methods: ['POST'] },
   { pattern: /^\/api\/v1\/me\/clusters$/, methods: ['GET', 'HEAD', 'POST'] },
