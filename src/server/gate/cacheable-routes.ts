@@ -16,4 +16,5 @@ export const DATA_ONLY_ROUTES: ReadonlySet<string> = new Set([
   '/api/v1/clusters.geojson',
   '/api/v1/partners',
   '/[...lang]/partners',
+  '/[...lang]/compare',
 ]);
