@@ -1,6 +1,6 @@
 import { defineMessages } from './define';
 
-/** Strings of sourced facts (keys "facts."), matchmaking (keys "partners.", "match.") and comparison (keys "compare."). */
+/** Strings of sourced facts (keys "facts."), matchmaking (keys "partners.", "match.", "related."), comparison (keys "compare.") and exports (keys "export."). */
 export const MATCH_UI = defineMessages(
   {
     'facts.title': 'Из открытых источников',
@@ -72,6 +72,8 @@ export const MATCH_UI = defineMessages(
     'compare.indexIndustry': 'Индекс, своя отраслевая группа ({year})',
     'compare.scenario': 'Сценарий ({year})',
     'compare.none': '—',
+    'export.csv': 'Скачать CSV',
+    'export.csvHint': 'все кластеры с текущими фильтрами: названия на двух языках, показатели, индекс, места, сценарий',
   },
   {
     'facts.title': 'From public sources',
@@ -143,5 +145,7 @@ export const MATCH_UI = defineMessages(
     'compare.indexIndustry': 'Index, own industry group ({year})',
     'compare.scenario': 'Scenario ({year})',
     'compare.none': '—',
+    'export.csv': 'Download CSV',
+    'export.csvHint': 'every cluster of the current filter: names in both languages, indicators, index, ranks, scenario',
   },
 );
