@@ -103,3 +103,17 @@ describe('profile sections in Chromium', () => {
     await page.close();
   });
 });
+
+describe('factsheet in Chromium', () => {
+  it('prints on one A4 page without the site header', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${portal.url}/en/clusters/obninsk-pharma-biotech/factsheet`);
+    expect(await structuralA11yProblems(page)).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-factsheet-en-print.png'), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+    await page.close();
+  });
+});

@@ -1,6 +1,6 @@
 import { defineMessages } from './define';
 
-/** Strings of sourced facts (keys "facts."), matchmaking (keys "partners.", "match.", "related."), comparison (keys "compare.") and exports (keys "export."). */
+/** Strings of sourced facts (keys "facts."), matchmaking (keys "partners.", "match.", "related."), comparison (keys "compare.") exports (keys "export.") and the factsheet (keys "factsheet."). */
 export const MATCH_UI = defineMessages(
   {
     'facts.title': 'Из открытых источников',
@@ -74,6 +74,17 @@ export const MATCH_UI = defineMessages(
     'compare.none': '—',
     'export.csv': 'Скачать CSV',
     'export.csvHint': 'все кластеры с текущими фильтрами: названия на двух языках, показатели, индекс, места, сценарий',
+    'factsheet.link': 'Справка для печати (A4)',
+    'factsheet.title': '{name}: справка',
+    'factsheet.print': 'Напечатать',
+    'factsheet.what': 'Чем занимается',
+    'factsheet.index': 'Индекс интернационализации, {year}',
+    'factsheet.keyFacts': 'Основные сведения',
+    'factsheet.keyMembers': 'Ключевые участники',
+    'factsheet.offersSeeks': 'Предлагает и ищет',
+    'factsheet.reach': 'Как связаться',
+    'factsheet.profile': 'Профиль на портале',
+    'factsheet.nothing': 'Пока не указано.',
   },
   {
     'facts.title': 'From public sources',
@@ -147,5 +158,16 @@ export const MATCH_UI = defineMessages(
     'compare.none': '—',
     'export.csv': 'Download CSV',
     'export.csvHint': 'every cluster of the current filter: names in both languages, indicators, index, ranks, scenario',
+    'factsheet.link': 'Printable factsheet (A4)',
+    'factsheet.title': '{name}: factsheet',
+    'factsheet.print': 'Print',
+    'factsheet.what': 'What it does',
+    'factsheet.index': 'Internationalization index, {year}',
+    'factsheet.keyFacts': 'Key facts',
+    'factsheet.keyMembers': 'Key members',
+    'factsheet.offersSeeks': 'Offers and seeks',
+    'factsheet.reach': 'How to reach it',
+    'factsheet.profile': 'Profile on the portal',
+    'factsheet.nothing': 'Not given yet.',
   },
 );

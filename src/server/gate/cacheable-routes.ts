@@ -17,4 +17,5 @@ export const DATA_ONLY_ROUTES: ReadonlySet<string> = new Set([
   '/api/v1/partners',
   '/[...lang]/partners',
   '/[...lang]/compare',
+  '/[...lang]/clusters/[slug]/factsheet',
 ]);
