@@ -65,4 +65,9 @@ describe('GET /api/v1/clusters.csv', () => {
     const html = await (await fetch(`${portal.url}/en/clusters?industryGroup=nuclear&page=1`)).text();
     expect(element(html, 'data-testid="download-csv"')).toContain('href="/api/v1/clusters.csv?industryGroup=nuclear"');
   });
+
+  it('is linked from /analytics with its year and industry group, ranked by index', async () => {
+    const html = await (await fetch(`${portal.url}/analytics?group=nuclear`)).text();
+    expect(element(html, 'data-testid="download-csv"')).toMatch(/href="\/api\/v1\/clusters\.csv\?year=2012&(amp|#38);sort=-index&(amp|#38);industryGroup=nuclear"/);
+  });
 });
