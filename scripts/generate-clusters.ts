@@ -1,11 +1,13 @@
 /**
- * Regenerates content/clusters/*.json from the repository's copy of the pilot-cluster CSV.
+ * Regenerates content/clusters/*.json from the repository's copies of the pilot-cluster CSV and of the facts
+ * about the pilot clusters from public sources (pilot-clusters-facts.csv; rows with status "use" only).
  * Usage: npm run generate:clusters   (deterministic: running it twice gives the same files)
  */
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from '../src/lib/csv';
 import { profileSchema, type ProfileInput, INDICATOR_KEYS, type IndicatorKey } from '../src/lib/profile';
+import { FACT_COLUMNS, factsByCluster, type BlockFacts } from './lib/pilot-facts';
 
 const root = join(import.meta.dirname, '..');
 const sourceDir = join(root, 'content', 'sources');
@@ -27,7 +29,7 @@ interface Extra {
 }
 
 /** Builds one profile from a CSV row; an empty cell stays absent (not reported), never 0. */
-function toProfile(cells: Record<string, string>, extra: Extra): ProfileInput {
+function toProfile(cells: Record<string, string>, extra: Extra, facts: BlockFacts | undefined): ProfileInput {
   const year2012: Record<string, unknown> = { year: 2012 };
   for (const key of INDICATOR_KEYS) {
     const raw = cells[CSV_COLUMN[key]]!;
@@ -42,7 +44,11 @@ function toProfile(cells: Record<string, string>, extra: Extra): ProfileInput {
       location: { lat: Number(cells.lat), lon: Number(cells.lon) },
       industryGroup: cells.industry_group as ProfileInput['general']['industryGroup'],
       status: 'pilot-innovative-territorial',
+      ...withFacts(facts?.general),
     },
+    ...(facts?.priorities.length ? { priorities: { facts: facts.priorities } } : {}),
+    ...(facts?.management.length ? { management: { facts: facts.management } } : {}),
+    ...(facts?.members.length ? { members: { facts: facts.members } } : {}),
     indicators: [year2012 as never],
     provenance: {
       source:
@@ -52,16 +58,24 @@ function toProfile(cells: Record<string, string>, extra: Extra): ProfileInput {
   };
 }
 
+/** `{ facts }` when there are any, else nothing (profiles without sourced facts keep their earlier shape). */
+function withFacts<T>(facts: T[] | undefined): { facts?: T[] } {
+  return facts?.length ? { facts } : {};
+}
+
 const csv = readFileSync(join(sourceDir, 'pilot-clusters-2012.csv'), 'utf8');
 const extras = JSON.parse(readFileSync(join(sourceDir, 'pilot-clusters-extra.json'), 'utf8')) as Record<string, Extra>;
 const { rows } = parseCsv(csv, ['no', 'name_en', 'name_ru', 'industry_group', 'region_iso', 'city', 'lat', 'lon', ...Object.values(CSV_COLUMN)]);
+
+const factRows = parseCsv(readFileSync(join(sourceDir, 'pilot-clusters-facts.csv'), 'utf8'), [...FACT_COLUMNS]).rows;
+const facts = factsByCluster(factRows);
 
 mkdirSync(outDir, { recursive: true });
 for (const f of readdirSync(outDir)) if (f.endsWith('.json')) rmSync(join(outDir, f));
 for (const { line, cells } of rows) {
   const extra = extras[cells.no!];
   if (!extra) throw new Error(`pilot-clusters-2012.csv line ${line}: no entry for no=${cells.no} in pilot-clusters-extra.json`);
-  const profile = profileSchema.parse(toProfile(cells, extra));
+  const profile = profileSchema.parse(toProfile(cells, extra, facts.get(cells.no!)));
   writeFileSync(join(outDir, `${profile.slug}.json`), JSON.stringify(profile, null, 2) + '\n');
 }
 console.log(`wrote ${rows.length} profiles to content/clusters/`);

@@ -52,10 +52,11 @@ describe.each([
 const mapConfig = {
   lang: 'ru',
   profileUrl: '/clusters/{slug}',
+  compareUrl: '/compare',
   regionNames: { 'RU-TOM': 'Томская область' },
   groupLabels: {},
   scenarioLabels: {},
-  strings: { popupIndex: 'Индекс {year}:', notRanked: '—', profile: 'Профиль' },
+  strings: { popupIndex: 'Индекс {year}:', notRanked: '—', profile: 'Профиль', compare: 'Добавить к сравнению' },
 } as unknown as MapIslandConfig;
 
 describe('client scripts share the server’s helpers', () => {

@@ -19,6 +19,8 @@ export interface MapIslandConfig {
   dataUrl: string;
   /** Profile URL with "{slug}" to fill in, in the page's language. */
   profileUrl: string;
+  /** The comparison page in the page's language; the popup links to it with ?c=<slug>. */
+  compareUrl: string;
   /** Region to outline and zoom to (compact maps). */
   region: string | null;
   /** Slug of the cluster to highlight (profile pages). */
@@ -33,7 +35,7 @@ export interface MapIslandConfig {
   scenarioLabels: Record<string, string>;
   /** Interface strings, already in the page's language; {name} placeholders are filled in by the island. */
   strings: Record<
-    'popupIndex' | 'notRanked' | 'profile' | 'groupLabel' | 'regionIndex' | 'regionCount' | 'regionNone' | 'attribution' | 'count' | 'loadError' | 'loading',
+    'popupIndex' | 'notRanked' | 'profile' | 'compare' | 'groupLabel' | 'regionIndex' | 'regionCount' | 'regionNone' | 'attribution' | 'count' | 'loadError' | 'loading',
     string
   >;
 }

@@ -10,6 +10,11 @@ export function profileHref(config: MapIslandConfig, slug: string): string {
   return config.profileUrl.replace('{slug}', encodeURIComponent(slug));
 }
 
+/** The comparison page with this cluster, in the page's language. */
+export function compareHref(config: MapIslandConfig, slug: string): string {
+  return `${config.compareUrl}?c=${encodeURIComponent(slug)}`;
+}
+
 /** The name, city or other bilingual text in the page's language, falling back to the other one. */
 function inLang(text: { ru?: string; en?: string }, config: MapIslandConfig): string {
   return (config.lang === 'en' ? (text.en ?? text.ru) : (text.ru ?? text.en)) ?? '';
@@ -33,5 +38,6 @@ export function popupHtml(p: ClusterFeatureProperties, config: MapIslandConfig, 
 <p>${index}</p>
 <div class="scenario scenario-${escapeHtml(p.scenario)}" data-scenario="${escapeHtml(p.scenario)}"><span class="badge">${escapeHtml(config.scenarioLabels[p.scenario] ?? p.scenario)}</span></div>
 <p class="map-popup-more"><a href="${href}" data-testid="popup-profile-link">${escapeHtml(config.strings.profile)} →</a></p>
+<p class="map-popup-compare"><a href="${escapeHtml(compareHref(config, p.slug))}" data-testid="popup-compare-link">${escapeHtml(config.strings.compare)}</a></p>
 </div>`;
 }

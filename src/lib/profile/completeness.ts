@@ -8,9 +8,10 @@ function hasContent(value: unknown): boolean {
   return true;
 }
 
-/** Whether a block holds nothing but its confirmation date (shown as "not provided yet"). */
+/** Whether a block holds nothing but its confirmation date and facts from public sources (shown as "not provided yet"). */
 export function isBlockEmpty(profile: Profile, block: ProfileBlock): boolean {
-  const { confirmedAt: _ignored, ...rest } = profile[block] as Record<string, unknown>;
+  // Sourced facts are shown beside "not provided yet": they do not stand in for the manager's own data.
+  const { confirmedAt: _ignored, facts: _sourced, ...rest } = profile[block] as Record<string, unknown>;
   return !hasContent(rest);
 }
 

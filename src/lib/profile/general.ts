@@ -12,6 +12,7 @@ import {
   webUrl,
   year,
 } from './common';
+import { FACT_KINDS_BY_BLOCK, sourcedFacts } from './facts';
 import { CLUSTER_STATUSES, INDUSTRY_GROUPS, LABEL_KINDS, SELF_ASSESSMENT_MAX, SELF_ASSESSMENT_MIN } from './vocabulary';
 
 /** Geographic point in WGS 84 degrees (latitude first here; GeoJSON output swaps to lon, lat). */
@@ -53,6 +54,7 @@ export const generalSchema = z
     employees: z.number().int().min(0).optional(),
     selfAssessment: z.number().int().min(SELF_ASSESSMENT_MIN).max(SELF_ASSESSMENT_MAX).optional(),
     labels: list(labelSchema),
+    facts: sourcedFacts(FACT_KINDS_BY_BLOCK.general),
     confirmedAt,
   })
   .strict();

@@ -1,6 +1,7 @@
 /** The cluster profile schema and its vocabulary, one module per block. */
 export * from './vocabulary';
 export * from './common';
+export * from './facts';
 export * from './general';
 export * from './priorities';
 export * from './management';

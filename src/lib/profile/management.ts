@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { confirmedAt, localizedText, longText, shortText, webUrl } from './common';
+import { FACT_KINDS_BY_BLOCK, sourcedFacts } from './facts';
 import { CMO_SERVICES, COORDINATORS, STRATEGY_STATUSES } from './vocabulary';
 
 /** Contact person; e-mail and phone are private and never published or indexed. */
@@ -34,6 +35,7 @@ export const managementSchema = z
     services: z.array(z.enum(CMO_SERVICES)).max(CMO_SERVICES.length).default([]),
     internationalCoordinator: z.enum(COORDINATORS).optional(),
     strategyStatus: z.enum(STRATEGY_STATUSES).optional(),
+    facts: sourcedFacts(FACT_KINDS_BY_BLOCK.management),
     confirmedAt,
   })
   .strict();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { confirmedAt, countryCode, list, localizedText } from './common';
+import { FACT_KINDS_BY_BLOCK, sourcedFacts } from './facts';
 import { ACTIVITY_MAX, MEMBER_TYPES, type MemberType } from './vocabulary';
 
 /** One cluster member with its type, country and international activity (0–4). */
@@ -13,7 +14,7 @@ export const memberSchema = z
   .strict();
 
 /** Block 4, members: the list from which counts by type and foreign members are derived. */
-export const membersSchema = z.object({ members: list(memberSchema), confirmedAt }).strict();
+export const membersSchema = z.object({ members: list(memberSchema), facts: sourcedFacts(FACT_KINDS_BY_BLOCK.members), confirmedAt }).strict();
 
 /** One member as stored and shown. */
 export type Member = z.infer<typeof memberSchema>;

@@ -35,6 +35,7 @@ export const ISSUE_MESSAGES: ReadonlyArray<{ pattern: RegExp; key: UiKey; vars?:
   { pattern: /^the end year must not be before the start year$/, key: 'wizard.issue.endBeforeStart' },
   { pattern: /^must be the ISO 3166-2 code of a Russian region/, key: 'wizard.issue.region' },
   { pattern: /^must be lowercase latin letters, digits and single hyphens$/, key: 'wizard.issue.slug' },
+  { pattern: /^give a cooperation area, a keyword or a country$/, key: 'wizard.issue.cooperationItem' },
 ];
 
 /** The key of a custom message, or undefined when the text is not in ISSUE_MESSAGES. */

@@ -112,6 +112,23 @@ const barrierLabels: OptionLabels = {
   '4': { ru: '4 — критично', en: '4 — crucial' },
 };
 
+/** Structured offers or seeks for matchmaking: rows of an area, technology and market keywords, countries. */
+function cooperationItems(path: string, rowLabel: string): WizardField {
+  return {
+    kind: 'rows',
+    path,
+    label: `wizard.f.${path}`,
+    rowLabel,
+    titlePath: 'area',
+    fields: [
+      { kind: 'select', path: 'area', label: 'wizard.f.item.area', options: COOPERATION_AREAS, labels: COOPERATION_AREA_LABELS },
+      { kind: 'lines', max: SHORT_TEXT_MAX, path: 'technologies', label: 'wizard.f.item.technologies', hint: 'wizard.hint.lines' },
+      { kind: 'lines', max: SHORT_TEXT_MAX, path: 'markets', label: 'wizard.f.item.markets', hint: 'wizard.hint.lines' },
+      { kind: 'countries', path: 'countries', label: 'wizard.f.item.countries', hint: 'wizard.hint.countries' },
+    ],
+  };
+}
+
 /** A 0–4 rating of one item of a list ("International activity: universities"). */
 function rated(path: string, label: string, item: { ru: string; en: string }, labels: OptionLabels): WizardField {
   return { kind: 'select', path, label, labelText: item, options: ['0', '1', '2', '3', '4'], labels, numeric: true };
@@ -177,6 +194,7 @@ export const STEP_GROUPS: Record<WizardStep, readonly FieldGroup[]> = {
         ...bilingual('priorities.seeks', long),
       ],
     },
+    { legend: 'wizard.g.matchmaking', fields: [cooperationItems('priorities.offerItems', 'wizard.row.offer'), cooperationItems('priorities.seekItems', 'wizard.row.seek')] },
   ],
   management: [
     { legend: 'wizard.g.cmo', fields: [...bilingual('management.cmo.name', { required: true }), text('management.cmo.legalForm'), text('management.cmo.website', { max: 500, inputType: 'url' })] },

@@ -14,4 +14,8 @@ export const DATA_ONLY_ROUTES: ReadonlySet<string> = new Set([
   '/api/v1/clusters',
   '/api/v1/clusters/[slug]',
   '/api/v1/clusters.geojson',
+  '/api/v1/partners',
+  '/[...lang]/partners',
+  '/[...lang]/compare',
+  '/[...lang]/clusters/[slug]/factsheet',
 ]);

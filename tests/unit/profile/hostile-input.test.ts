@@ -42,6 +42,10 @@ describe('the hostile fixture (tests/helpers/hostile-profile.ts)', () => {
     'management.manager.name',
     'management.manager.position',
     'management.managementModel.ru',
+    'general.facts.0.value',
+    'general.facts.0.note',
+    'management.facts.0.value',
+    'members.facts.0.value',
     'members.members.0.name.en',
     'partnersProjects.partners.1.name.ru',
     'partnersProjects.projects.0.title.en',
@@ -56,7 +60,19 @@ describe('the hostile fixture (tests/helpers/hostile-profile.ts)', () => {
   });
 
   it('puts an attribute-breaking (but http) address into every URL field', () => {
-    expect(hostile.urls.map((u) => u.path).sort()).toEqual(['general.labels.0.url', 'general.labels.1.url', 'general.websites.0.url', 'general.websites.1.url', 'management.cmo.website']);
+    expect(hostile.urls.map((u) => u.path).sort()).toEqual([
+      'general.facts.0.source',
+      'general.facts.1.source',
+      'general.labels.0.url',
+      'general.labels.1.url',
+      'general.websites.0.url',
+      'general.websites.1.url',
+      'management.cmo.website',
+      'management.facts.0.source',
+      'management.facts.1.source',
+      'members.facts.0.source',
+      'priorities.facts.0.source',
+    ]);
     expect(hostile.urls.every((u) => u.value === HOSTILE_URL)).toBe(true);
   });
 });

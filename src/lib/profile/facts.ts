@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { webUrl, year } from './common';
+
+/** Longest sourced fact or source note (a list of anchor members can be long). */
+export const FACT_TEXT_MAX = 1000;
+/** Most facts one block may carry. */
+export const FACTS_MAX = 50;
+
+/** Kinds of sourced facts, per profile block (a fact lives in the block it describes). */
+export const FACT_KINDS_BY_BLOCK = {
+  general: ['website', 'foundedYear', 'membersCount', 'history'],
+  priorities: ['specialisation'],
+  management: ['organisation', 'supportProgramme'],
+  members: ['anchorMembers'],
+} as const;
+/** Every kind of sourced fact. */
+export const FACT_KINDS = [
+  ...FACT_KINDS_BY_BLOCK.general,
+  ...FACT_KINDS_BY_BLOCK.priorities,
+  ...FACT_KINDS_BY_BLOCK.management,
+  ...FACT_KINDS_BY_BLOCK.members,
+] as const;
+/** One kind of sourced fact. */
+export type FactKind = (typeof FACT_KINDS)[number];
+
+const factText = z.string().trim().min(1, 'must not be empty').max(FACT_TEXT_MAX);
+
+/** A fact from a public source: its text as the source gives it (names in their original language), the year it refers to, the source. */
+const sourcedFact = <K extends readonly [FactKind, ...FactKind[]]>(kinds: K) =>
+  z
+    .object({
+      kind: z.enum(kinds),
+      value: factText,
+      asOf: year.optional(),
+      source: webUrl,
+      note: factText.optional(),
+    })
+    .strict();
+
+/** Optional list of sourced facts of the given kinds (absent in profiles written before facts existed). */
+export const sourcedFacts = <K extends readonly [FactKind, ...FactKind[]]>(kinds: K) =>
+  z.array(sourcedFact(kinds)).max(FACTS_MAX).optional();
+
+const anySourcedFact = sourcedFact(FACT_KINDS);
+/** Any sourced fact as stored and shown. */
+export type SourcedFact = z.infer<typeof anySourcedFact>;
+
+/** Whether a fact's text already names the year it refers to (then "(2018)" is not repeated). */
+export function factNamesItsYear(fact: Pick<SourcedFact, 'value' | 'asOf'>): boolean {
+  return fact.asOf === undefined || fact.value.includes(String(fact.asOf));
+}
+
+/**
+ * Of facts of one kind from sources that disagree, the most recent (latest asOf; an undated one counts as oldest;
+ * on a tie the first given) with the others summarised in its note.
+ * @example pickMostRecent([{ value: '50', asOf: 2013, ... }, { value: '63', asOf: 2018, ... }]).value // => '63'
+ */
+export function pickMostRecent<F extends SourcedFact>(facts: readonly F[]): F {
+  if (facts.length === 0) throw new Error('pickMostRecent needs at least one fact');
+  let best = facts[0]!;
+  for (const f of facts) if ((f.asOf ?? -Infinity) > (best.asOf ?? -Infinity)) best = f;
+  const others = facts.filter((f) => f !== best).map(describeOtherSource);
+  if (others.length === 0) return best;
+  const note = [best.note, `Other sources: ${others.join('; ')}`].filter(Boolean).join(' ');
+  return { ...best, note: note.length > FACT_TEXT_MAX ? `${note.slice(0, FACT_TEXT_MAX - 1)}…` : note };
+}
+
+function describeOtherSource(f: SourcedFact): string {
+  return `“${f.value}”${factNamesItsYear(f) ? '' : ` (${f.asOf})`}, ${f.source}`;
+}

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPortal, type RunningPortal } from '../../helpers/portal';
+import { element, text } from './html';
+
+// One built portal for the file, seeded with the 25 pilot clusters and their facts from public sources.
+let portal: RunningPortal;
+beforeAll(async () => {
+  portal = await startPortal();
+});
+afterAll(async () => {
+  await portal?.stop();
+});
+
+const html = async (path: string) => (await fetch(portal.url + path)).text();
+/** Text of the fact of a kind inside a block, or undefined. */
+const factText = (page: string, block: string, kind: string) => {
+  const section = element(page, `data-block="${block}"`) ?? '';
+  const dd = element(section, `data-fact="${kind}"`);
+  return dd === undefined ? undefined : text(dd);
+};
+
+describe('sourced facts on the profile', () => {
+  it('shows Dimitrovgrad’s organisation, website, founding year and member count, each with its source', async () => {
+    const page = await html('/en/clusters/dimitrovgrad-nuclear');
+    expect(factText(page, 'management', 'organisation')).toMatch(/^АНО «Центр развития ядерного инновационного кластера города Димитровграда».*source: cluster-dgrad\.ru/s);
+    expect(factText(page, 'general', 'website')).toMatch(/cluster-dgrad\.ru.*source: cluster-dgrad\.ru/s);
+    expect(factText(page, 'general', 'foundedYear')).toMatch(/^2010 \( ?source: cluster-dgrad\.ru ?\)/);
+    expect(factText(page, 'general', 'membersCount')).toMatch(/^70 \(2020\) \( ?source: cluster-dgrad\.ru ?\)/);
+    expect(page).toContain('href="https://cluster-dgrad.ru/en/about-us"');
+  });
+
+  it('shows the most recent member count with the date it refers to, and the other sources in a note (ru)', async () => {
+    const page = await html('/clusters/obninsk-pharma-biotech');
+    const members = factText(page, 'general', 'membersCount')!;
+    expect(members).toMatch(/^63 \(2018\) \( ?источник: gmpnews\.net ?\)/);
+    expect(members).toContain('over 50 (Dec 2013)');
+  });
+
+  it('keeps "not provided yet" in a block that has only facts from public sources', async () => {
+    const page = await html('/en/clusters/obninsk-pharma-biotech');
+    const management = text(element(page, 'data-block="management"')!);
+    expect(management).toContain('Not provided yet.');
+    expect(management).toContain('From public sources');
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { factNamesItsYear, generalSchema, managementSchema, pickMostRecent, profileSchema, type SourcedFact } from '../../../src/lib/profile';
+import { validProfile } from './fixtures';
+
+const fact = (value: string, asOf?: number, source = 'https://a.example/'): SourcedFact => ({
+  kind: 'membersCount',
+  value,
+  ...(asOf !== undefined ? { asOf } : {}),
+  source,
+});
+
+describe('pickMostRecent', () => {
+  it('shows the latest dated fact and keeps the others in its note', () => {
+    const chosen = pickMostRecent([fact('over 50', 2013, 'https://old.example/'), fact('63', 2018, 'https://new.example/')]);
+    expect(chosen.value).toBe('63');
+    expect(chosen.note).toBe('Other sources: “over 50” (2013), https://old.example/');
+  });
+
+  it('counts an undated fact as the oldest and keeps the first of a tie', () => {
+    expect(pickMostRecent([fact('a'), fact('b', 2010)]).value).toBe('b');
+    expect(pickMostRecent([fact('63 (2018)', 2018), fact('more than 60 (2018)', 2018)]).value).toBe('63 (2018)');
+  });
+
+  it('leaves a lone fact unchanged', () => {
+    expect(pickMostRecent([fact('70', 2020)])).toEqual(fact('70', 2020));
+  });
+});
+
+describe('factNamesItsYear', () => {
+  it.each([
+    ['63 (2018)', 2018, true],
+    ['63', 2018, false],
+    ['63', undefined, true],
+  ])('%s as of %s → %s', (value, asOf, expected) => {
+    expect(factNamesItsYear({ value, asOf })).toBe(expected);
+  });
+});
+
+describe('sourced facts in the blocks', () => {
+  it('keeps a profile without facts valid (facts are optional)', () => {
+    expect(profileSchema.safeParse(validProfile()).success).toBe(true);
+  });
+
+  it('accepts a block’s own kinds and refuses another block’s', () => {
+    const base = validProfile().general;
+    expect(generalSchema.safeParse({ ...base, facts: [fact('63', 2018)] }).success).toBe(true);
+    expect(managementSchema.safeParse({ facts: [fact('63', 2018)] }).success).toBe(false);
+  });
+
+  it('requires a web address as the source', () => {
+    const base = validProfile().general;
+    expect(generalSchema.safeParse({ ...base, facts: [{ kind: 'website', value: 'x', source: 'javascript:alert(1)' }] }).success).toBe(false);
+  });
+});
