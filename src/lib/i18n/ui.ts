@@ -8,6 +8,7 @@ import { AREAS_UI } from './ui-areas';
 import { WORKFLOW_UI } from './ui-workflow';
 import { WIZARD_UI } from './ui-wizard';
 import { MANAGE_UI } from './ui-manage';
+import { REGIONS_UI } from './ui-regions';
 
 /** Every interface string of the core pages in both languages; `en` must have every key of `ru`. */
 const coreRu = {
@@ -266,8 +267,8 @@ const coreEn: Record<keyof typeof coreRu, string> = {
   'footer.api': 'API',
 };
 
-const ru = { ...coreRu, ...ANALYTICS_UI.ru, ...SEARCH_UI.ru, ...MAP_UI.ru, ...ACCOUNT_UI.ru, ...WORKFLOW_UI.ru, ...AREAS_UI.ru, ...WIZARD_UI.ru, ...MANAGE_UI.ru };
-const en = { ...coreEn, ...ANALYTICS_UI.en, ...SEARCH_UI.en, ...MAP_UI.en, ...ACCOUNT_UI.en, ...WORKFLOW_UI.en, ...AREAS_UI.en, ...WIZARD_UI.en, ...MANAGE_UI.en };
+const ru = { ...coreRu, ...ANALYTICS_UI.ru, ...SEARCH_UI.ru, ...MAP_UI.ru, ...ACCOUNT_UI.ru, ...WORKFLOW_UI.ru, ...AREAS_UI.ru, ...WIZARD_UI.ru, ...MANAGE_UI.ru, ...REGIONS_UI.ru };
+const en = { ...coreEn, ...ANALYTICS_UI.en, ...SEARCH_UI.en, ...MAP_UI.en, ...ACCOUNT_UI.en, ...WORKFLOW_UI.en, ...AREAS_UI.en, ...WIZARD_UI.en, ...MANAGE_UI.en, ...REGIONS_UI.en };
 
 /** Key of an interface string. */
 export type UiKey = keyof typeof ru;
