@@ -10,6 +10,7 @@ import { WIZARD_UI } from './ui-wizard';
 import { QUESTIONNAIRE_UI } from './ui-questionnaire';
 import { MANAGE_UI } from './ui-manage';
 import { MATCH_UI } from './ui-match';
+import { REGIONS_UI } from './ui-regions';
 
 /** Every interface string of the core pages in both languages; `en` must have every key of `ru`. */
 const coreRu = {
@@ -268,8 +269,26 @@ const coreEn: Record<keyof typeof coreRu, string> = {
   'footer.api': 'API',
 };
 
-const ru = { ...coreRu, ...ANALYTICS_UI.ru, ...SEARCH_UI.ru, ...MAP_UI.ru, ...ACCOUNT_UI.ru, ...WORKFLOW_UI.ru, ...AREAS_UI.ru, ...WIZARD_UI.ru, ...MANAGE_UI.ru, ...QUESTIONNAIRE_UI.ru, ...MATCH_UI.ru };
-const en = { ...coreEn, ...ANALYTICS_UI.en, ...SEARCH_UI.en, ...MAP_UI.en, ...ACCOUNT_UI.en, ...WORKFLOW_UI.en, ...AREAS_UI.en, ...WIZARD_UI.en, ...MANAGE_UI.en, ...QUESTIONNAIRE_UI.en, ...MATCH_UI.en };
+/** One type holding every member of a union (the keys of all areas' dictionaries together). */
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** The areas' dictionaries, one per line (each area keeps its strings in its own ui-*.ts file). */
+const AREAS = [
+  ANALYTICS_UI,
+  SEARCH_UI,
+  MAP_UI,
+  ACCOUNT_UI,
+  WORKFLOW_UI,
+  AREAS_UI,
+  WIZARD_UI,
+  MANAGE_UI,
+  QUESTIONNAIRE_UI,
+  MATCH_UI,
+  REGIONS_UI,
+] as const;
+
+const ru = Object.assign({}, coreRu, ...AREAS.map((a) => a.ru)) as typeof coreRu & UnionToIntersection<(typeof AREAS)[number]['ru']>;
+const en = Object.assign({}, coreEn, ...AREAS.map((a) => a.en)) as Record<keyof typeof ru, string>;
 
 /** Key of an interface string. */
 export type UiKey = keyof typeof ru;

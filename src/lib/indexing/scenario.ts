@@ -67,3 +67,13 @@ function assertFinite(name: string, value: number): void {
     throw new RangeError(`${name} must be a finite number, got ${String(value)}`);
   }
 }
+
+/**
+ * Whether scenarios are in play for a year: a cluster has one (a code other than 'unknown'), or a region's stored
+ * statistics were left out as implausible (its badge must say why). False until regional statistics are imported.
+ * @example anyScenario([{ scenario: { code: 'unknown', excludedRegional: null } }]) // => false
+ */
+export function anyScenario(clusters: Iterable<{ scenario: { code: ScenarioCode; excludedRegional: unknown } }>): boolean {
+  for (const c of clusters) if (c.scenario.code !== 'unknown' || c.scenario.excludedRegional !== null) return true;
+  return false;
+}

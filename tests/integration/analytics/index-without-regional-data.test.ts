@@ -109,16 +109,25 @@ describe('without regional statistics', () => {
     }
   });
 
+  // Issue 11, Deliver 5: while no cluster has a scenario, one note stands in for the badge, saying what is needed and who adds it.
   it.each([
-    ['/en/clusters/nizhny-novgorod-auto-petrochem', 'Regional data needed', 'No regional data for Nizhny Novgorod in 2012: population, foreign direct investment, exports, imports, foreign-owned companies.'],
-    ['/clusters/obninsk-pharma-biotech', 'Нужны региональные данные', 'Нет региональных данных за 2012 год для региона «Калужская область»: численность населения, прямые иностранные инвестиции, экспорт, импорт, организации с иностранным участием.'],
-  ])('the profile %s says regional data is needed and what is missing', async (path, badge, missing) => {
+    ['/en/clusters/nizhny-novgorod-auto-petrochem', 'Internationalization scenarios will appear once the portal’s moderators upload regional statistics'],
+    ['/clusters/obninsk-pharma-biotech', 'Сценарии интернационализации появятся, когда модераторы портала загрузят региональную статистику'],
+  ])('the profile %s shows the scenario note instead of a badge', async (path, note) => {
     const { status, html } = await getHtml(path);
     expect(status).toBe(200);
-    const el = element(html, 'data-testid="scenario-badge"')!;
-    expect(el).toMatch(/data-scenario="unknown"/);
-    expect(text(el)).toContain(badge);
-    expect(testid(html, 'missing-regional')).toBe(missing);
+    expect(element(html, 'data-testid="scenario-badge"')).toBeUndefined();
+    expect(text(element(html, 'data-testid="scenario-note"')!)).toContain(note);
+  });
+
+  it.each(['/en/clusters', '/en/map', '/en/analytics'])('%s hides the scenario badges, filter, legend and column', async (path) => {
+    const { status, html } = await getHtml(path);
+    expect(status).toBe(200);
+    expect(html).not.toContain('data-testid="scenario-badge"');
+    expect(html).not.toContain('data-testid="scenario-legend"');
+    expect(html).not.toContain('name="scenario"');
+    expect(html).not.toMatch(/<th scope="col">(Scenario|Internationalization scenario)<\/th>/);
+    if (path !== '/en/analytics') expect(html).toContain('data-testid="scenario-note"');
   });
 
   it.each(['/en/analytics', '/analytics'])('%s shows the scatter empty state, and no chart', async (path) => {
@@ -383,5 +392,6 @@ describe('importing regional statistics into a running portal', () => {
     const profile = (await getHtml('/en/clusters/nizhny-novgorod-auto-petrochem')).html;
     const code = after.find((i: any) => i.slug === 'nizhny-novgorod-auto-petrochem').scenario.code;
     expect(element(profile, 'data-testid="scenario-badge"')).toMatch(new RegExp(`data-scenario="${code}"`));
+    expect(profile).not.toContain('data-testid="scenario-note"');
   }, 60_000);
 });

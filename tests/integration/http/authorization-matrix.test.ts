@@ -79,6 +79,7 @@ function snapshot() {
     invitations: db.prepare('SELECT id, state FROM cluster_invitations ORDER BY id').all(),
     disabledAccounts: db.prepare('SELECT id FROM users WHERE disabled_at IS NOT NULL ORDER BY id').all(),
     mails: db.prepare('SELECT count(*) AS n FROM mail_outbox').get(),
+    regionStatistics: db.prepare('SELECT region, year, population FROM region_statistics ORDER BY region, year').all(),
   }));
 }
 
@@ -334,6 +335,8 @@ const AREA_PAGES: Record<string, string> = {
   '/en/moderation': 'data-testid="queue-filters"',
   '/moderation/accounts': 'data-testid="accounts"',
   '/en/moderation/accounts': 'data-testid="accounts"',
+  '/moderation/regions': 'data-testid="regions-upload"',
+  '/en/moderation/regions': 'data-testid="regions-upload"',
 };
 const AREA_PAGE_MATRIX: Record<string, Record<Subject, Expected>> = {
   '/account/clusters': { anonymous: 'login', managerA: 'allowed', managerB: 'allowed', moderator: 'allowed', disabled: 'login' },
@@ -342,6 +345,8 @@ const AREA_PAGE_MATRIX: Record<string, Record<Subject, Expected>> = {
   '/en/moderation': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
   '/moderation/accounts': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
   '/en/moderation/accounts': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
+  '/moderation/regions': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
+  '/en/moderation/regions': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
 };
 
 /** An area action (a form post to a manager or moderator page): where it is posted, its fields, what an allowed post did. */
@@ -363,6 +368,16 @@ function invitationState(id: number): string | undefined {
 }
 
 const TARGET_EMAIL = 'authz-target@example.org';
+const REGIONAL_HEADER = 'region,year,population,population_source,fdi,fdi_source,exports,exports_source,imports,imports_source,foreign_owned_companies,foreign_owned_companies_source';
+
+/** A one-row regional statistics file with a population of its own, and the fingerprint of the moderator's preview of it. */
+async function regionalUpload(): Promise<Record<string, string>> {
+  const csv = `${REGIONAL_HEADER}\nRU-TOM,2012,${1_000_000 + ++counter},Rosstat,,,,,,,,\n`;
+  const preview = await who.moderator.visitor.submit('/en/moderation/regions', 'moderation.previewRegions', { lang: 'en', csv });
+  const fingerprint = /name="fingerprint" value="([^"]+)"/.exec(preview.html)?.[1];
+  expect(fingerprint, 'the preview of the upload').toBeDefined();
+  return { lang: 'en', csv, fingerprint: fingerprint! };
+}
 
 const AREA_ACTIONS = {
   'workflow.addManager (an e-mail with no account: an invitation)': {
@@ -406,6 +421,15 @@ const AREA_ACTIONS = {
     },
     did: (fields) => expect(read((db) => db.prepare('SELECT disabled_at FROM users WHERE id = ?').get(Number(fields.userId)))).toEqual({ disabled_at: null }),
   },
+  'moderation.importRegions (a previewed regional statistics file)': {
+    page: '/en/moderation/regions',
+    action: 'moderation.importRegions',
+    fields: regionalUpload,
+    did: (fields) => {
+      const population = Number(/RU-TOM,2012,(\d+),/.exec(fields.csv!)![1]);
+      expect(read((db) => db.prepare("SELECT population FROM region_statistics WHERE region = 'RU-TOM' AND year = 2012").get())).toEqual({ population });
+    },
+  },
 } satisfies Record<string, AreaAction>;
 
 const AREA_ACTION_MATRIX: Record<keyof typeof AREA_ACTIONS, Record<Subject, Expected>> = {
@@ -413,6 +437,7 @@ const AREA_ACTION_MATRIX: Record<keyof typeof AREA_ACTIONS, Record<Subject, Expe
   "workflow.cancelInvitation (an invitation to A)": { anonymous: 'login', managerA: 'allowed', managerB: 403, moderator: 'allowed', disabled: 'login' },
   'moderation.disableAccount': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
   'moderation.enableAccount': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
+  'moderation.importRegions (a previewed regional statistics file)': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
 };
 
 /** One route's row of a matrix as [subject, expected] pairs, for it.each. */
