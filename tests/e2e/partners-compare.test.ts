@@ -98,6 +98,9 @@ describe('profile sections in Chromium', () => {
     expect(similar).not.toContain('dimitrovgrad-nuclear');
     expect(similar.length).toBeGreaterThan(0);
     expect(await structuralA11yProblems(page)).toEqual([]);
+    await shot(page, 'profile-dimitrovgrad-en');
+    await page.locator('[data-block="general"]').screenshot({ path: join(RESULTS_DIR, 'e2e-profile-dimitrovgrad-en-general.png') });
+    await page.locator('[data-testid="related"]').screenshot({ path: join(RESULTS_DIR, 'e2e-profile-dimitrovgrad-en-related.png') });
     await Promise.all([page.waitForURL(/\/en\/compare\?c=dimitrovgrad-nuclear$/), page.getByTestId('compare-link').click()]);
     await shot(page, 'profile-compare-en');
     await page.close();

@@ -22,14 +22,22 @@ export type RelationKind = keyof typeof RELATED_POINTS;
 /** A related cluster with its score and reasons (kinds as in RELATED_POINTS). */
 export type RelatedCluster = Omit<PartnerMatch, 'reasons'> & { reasons: Array<{ kind: RelationKind; value: string; points: number }> };
 
+/** Word beginnings too general to make two specialisations alike ("technologies", "industry", "production"…). */
+const GENERIC_STEMS = ['technolog', 'industr', 'product', 'develop', 'manufactur', 'servic', 'system', 'engineer', 'технолог', 'промышлен', 'производ', 'разработ'];
+
+/** Whether a word says nothing specific about a specialisation. */
+export function isGenericWord(word: string): boolean {
+  return GENERIC_STEMS.some((stem) => word.startsWith(stem));
+}
+
 /** Specialisation phrases of a profile (sourced ones included). */
 function specialisationPhrases(profile: Profile): string[] {
   return matchTexts(profile).find(([kind]) => kind === 'specialisation')?.[1] ?? [];
 }
 
-/** Phrases of the other cluster's specialisation that share a word (by stem) with this one's, at most RELATED_SHARED_MAX. */
+/** Phrases of the other cluster's specialisation that share a specific word (by stem, 5+ letters, not generic) with this one's, at most RELATED_SHARED_MAX. */
 export function sharedSpecialisation(profile: Profile, other: Profile): string[] {
-  const terms = queryTerms(specialisationPhrases(profile).join(' ')).filter((t) => t.length >= 5);
+  const terms = queryTerms(specialisationPhrases(profile).join(' ')).filter((t) => t.length >= 5 && !isGenericWord(t));
   if (terms.length === 0) return [];
   return specialisationPhrases(other)
     .filter((phrase) => terms.some((t) => termMatchesPhrase(t, phrase)))

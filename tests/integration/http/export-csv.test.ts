@@ -64,6 +64,10 @@ describe('GET /api/v1/clusters.csv', () => {
   it('is linked from the directory with its current filters', async () => {
     const html = await (await fetch(`${portal.url}/en/clusters?industryGroup=nuclear&page=1`)).text();
     expect(element(html, 'data-testid="download-csv"')).toContain('href="/api/v1/clusters.csv?industryGroup=nuclear"');
+    expect(element(html, 'data-testid="download-geojson"')).toContain('href="/api/v1/clusters.geojson?industryGroup=nuclear"');
+    expect(element(html, 'data-testid="download-json"')).toMatch(/href="\/api\/v1\/clusters\?industryGroup=nuclear&(amp|#38);perPage=100"/);
+    for (const path of ['/api/v1/clusters.geojson?industryGroup=nuclear', '/api/v1/clusters?industryGroup=nuclear&sort=-index&perPage=100'])
+      expect((await fetch(portal.url + path)).status, path).toBe(200);
   });
 
   it('is linked from /analytics with its year and industry group, ranked by index', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offerMeetsSeek, relate, relatedClusters } from '../../../src/lib/matching';
+import { isGenericWord, offerMeetsSeek, relate, relatedClusters, sharedSpecialisation } from '../../../src/lib/matching';
 import { biotech, matchProfile, nuclear, pharma } from './fixtures';
 
 describe('offerMeetsSeek', () => {
@@ -36,6 +36,14 @@ describe('relate (hand-computed)', () => {
       ],
     });
     expect(relate(biotech, nuclear).similar).toEqual({ slug: 'nuclear', score: 0, reasons: [] });
+  });
+
+  it('does not count generic words ("technologies", "industry") as shared specialisation', () => {
+    const oil = matchProfile({ slug: 'oil', general: { specialization: { ru: [], en: ['technologies for the oil industry'] } } });
+    const space = matchProfile({ slug: 'space', general: { specialization: { ru: [], en: ['space technologies', 'aircraft industry'] } } });
+    expect(sharedSpecialisation(oil, space)).toEqual([]);
+    expect(isGenericWord('technologies')).toBe(true);
+    expect(isGenericWord('radiation')).toBe(false);
   });
 });
 
