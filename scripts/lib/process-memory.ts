@@ -23,18 +23,31 @@ function rssKb(pid: number): number | null {
   }
 }
 
-/**
- * RSS in KB of the serving HTTP server under an `npm start` process tree rooted at pid: the largest process running
- * scripts/server.mjs (the standby copy is idle and smaller), or null when none is found (not Linux).
- */
-export function serverRssKb(rootPid: number): number | null {
-  const servers = descendants(rootPid).filter((pid) => {
+/** Pids of the scripts/server.mjs processes (serving and standby) under a process tree rooted at pid. */
+export function serverProcesses(rootPid: number): number[] {
+  return descendants(rootPid).filter((pid) => {
     try {
       return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('server.mjs');
     } catch {
       return false;
     }
   });
-  const sizes = servers.map(rssKb).filter((kb): kb is number => kb !== null);
+}
+
+/** Whether a process runs as the standby copy (PORTAL_STANDBY=1 in its environment, set by the supervisor). */
+export function isStandby(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes('PORTAL_STANDBY=1');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * RSS in KB of the serving HTTP server under an `npm start` process tree rooted at pid: the largest process running
+ * scripts/server.mjs (the standby copy is idle and smaller), or null when none is found (not Linux).
+ */
+export function serverRssKb(rootPid: number): number | null {
+  const sizes = serverProcesses(rootPid).map(rssKb).filter((kb): kb is number => kb !== null);
   return sizes.length ? Math.max(...sizes) : null;
 }

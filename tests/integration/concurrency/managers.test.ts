@@ -1,12 +1,11 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueApiToken } from '../../../src/server/auth/accounts';
-import { hashPassword } from '../../../src/server/auth/passwords';
-import { DATABASE_FILE, nowIso } from '../../../src/server/db/connection';
+import { DATABASE_FILE } from '../../../src/server/db/connection';
 import { listMatching } from '../../../src/server/directory';
 import { openStore } from '../../../src/server/store';
 import { startPortal, type RunningPortal } from '../../helpers/portal';
+import { createManagerTokens } from '../../helpers/managers';
 import { makeTempDir } from '../../helpers/temp';
 import { CONTENT_DIR } from '../db/store-helpers';
 import { submittableInput } from '../workflow/helpers';
@@ -48,25 +47,6 @@ async function call(method: string, path: string, token: string, body?: unknown)
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
-/** 50 confirmed manager accounts with an API token each, made through the account operations before the portal starts. */
-async function createManagers(dataDir: string): Promise<string[]> {
-  const store = await openStore({ dataDir, contentDir: CONTENT_DIR });
-  try {
-    const passwordHash = await hashPassword('load test passphrase'); // one scrypt for all: they never sign in
-    const made: string[] = [];
-    for (let i = 0; i < MANAGERS; i++) {
-      const user = await store.accounts.createUser(
-        { email: `load-manager-${i}@example.org`, name: `Load ${i}`, passwordHash, role: 'manager', lang: 'en', confirmedAt: nowIso() },
-        { actor: 'test', action: 'account.register' },
-      );
-      made.push((await issueApiToken(store, user, 'load')).token);
-    }
-    return made;
-  } finally {
-    await store.close();
-  }
 }
 
 /** Successful calls by slug and audit action, counted on the client side. */
@@ -144,7 +124,7 @@ function revisions(dataDir: string): Array<{ slug: string; number: number; state
 describe(`${MANAGERS} managers saving and submitting at once, a moderator approving meanwhile`, () => {
   beforeAll(async () => {
     temp = makeTempDir();
-    tokens = await createManagers(temp.dir);
+    tokens = await createManagerTokens(temp.dir, MANAGERS, 'load-manager');
     portal = await startPortal({ dataDir: temp.dir, env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
     const res = await fetch(`${portal.url}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
     const body = (await res.json()) as { token: string };
