@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { openStore } from '../src/server/store';
 import { AdminBootstrapError, bootstrapAdmin } from '../src/server/auth/bootstrap';
 import { SeedFileError } from '../src/server/db/seed';
+import { markPortalRunning } from '../src/server/db/portal-lock';
 import { SettingsError } from '../src/server/settings';
 import { readServerConfig } from '../src/server/config';
 import { startSearchServer, wakeSearchWorker } from '../src/server/search/embedded';
@@ -70,6 +71,10 @@ try {
   }
   throw error;
 }
+
+// npm run restore refuses to replace the store under a running portal: it looks for this record.
+const releasePortalRecord = markPortalRunning(readServerConfig().dataDir);
+process.on('exit', releasePortalRecord);
 
 // Meilisearch first, so the server reads MEILI_URL/MEILI_MASTER_KEY; null → the server runs with the SQLite fallback.
 const search = await startSearchServer(process.env, readServerConfig().dataDir);

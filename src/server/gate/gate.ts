@@ -47,6 +47,26 @@ function refusalAnswer(refusal: MethodRefusal): BufferedAnswer {
   };
 }
 
+/** 400 for a path that is not valid percent-encoding: JSON under /api (as every API answer), plain text elsewhere. */
+function badEncodingAnswer(rawPath: string): BufferedAnswer {
+  const message = 'Bad request: the address is not valid URL encoding.';
+  const api = rawPath === '/api' || rawPath.startsWith('/api/');
+  return {
+    status: 400,
+    headers: { 'content-type': api ? JSON_HEADERS['content-type'] : 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    body: Buffer.from(api ? JSON.stringify({ error: message }) : `${message}\n`),
+  };
+}
+
+/**
+ * Astro's HTML "page not found" for an /api path its router did not match although the gate's table did (a slug
+ * holding ": ", for one), turned into the JSON 404 every other API answer is.
+ */
+function apiNotFoundInJson(pathname: string, answer: BufferedAnswer): BufferedAnswer {
+  if (answer.status !== 404 || !pathname.startsWith('/api/') || !/html/i.test(String(answer.headers['content-type'] ?? ''))) return answer;
+  return { status: 404, headers: { ...answer.headers, 'content-type': JSON_HEADERS['content-type'], 'cache-control': 'no-store' }, body: Buffer.from(JSON.stringify({ error: `no API route at ${pathname}` })) };
+}
+
 /** A JSON answer of a direct route, in memory. */
 function jsonAnswer(answer: JsonAnswer): BufferedAnswer {
   return { status: answer.status, headers: { ...JSON_HEADERS, ...answer.headers }, body: Buffer.from(JSON.stringify(answer.body)) };
@@ -141,7 +161,7 @@ export function createGate(options: GateOptions): (req: IncomingMessage, res: Se
     try {
       pathname = decodeURIComponent(rawPath);
     } catch {
-      return writeAnswer(req, res, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, body: Buffer.from('Bad request: the address is not valid URL encoding.\n') });
+      return writeAnswer(req, res, badEncodingAnswer(rawPath));
     }
     const refusal = refuseMethod(req.method ?? 'GET', pathname, search);
     if (refusal) return writeAnswer(req, res, refusalAnswer(refusal));
@@ -157,7 +177,7 @@ export function createGate(options: GateOptions): (req: IncomingMessage, res: Se
     const version = cacheKey ? String(await options.dataVersion()) : '';
     const hit = cacheKey ? cache.get(cacheKey, version) : undefined;
     if (hit) return writeAnswer(req, res, hit);
-    const rendered = await renderWithAstro(options.astroHandler, req, res);
+    const rendered = apiNotFoundInJson(pathname, await renderWithAstro(options.astroHandler, req, res));
     const scope = rendered.headers[CACHE_SCOPE_HEADER];
     delete rendered.headers[CACHE_SCOPE_HEADER];
     let answer = withValidator(withCacheControl(withCharset(rendered), anonymous));

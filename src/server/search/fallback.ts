@@ -9,14 +9,29 @@ import { countValues, emptyFacets, pageCount, type MatchingSlugs, type SearchHit
 import type { ScenarioCode } from '../../lib/indexing/scenario';
 import type { Store } from '../store';
 import type { FallbackCandidate } from '../db/store-interfaces';
+import { storageProblem } from '../db/storage-errors';
 import { defaultYearFields } from './documents';
 
 /** A public cluster that matched the text, with what filters, facets and sorting need. */
 type Candidate = FallbackCandidate & { scenario: ScenarioCode; index: number | null };
 
+/**
+ * Brings the FTS index up to the outbox. When DATA_DIR is full or read-only that write fails: search then answers
+ * from the index as it is (missing at most the latest changes) instead of failing, and catches up on a later search.
+ */
+async function catchUpUnlessStorageRefuses(store: Store): Promise<void> {
+  try {
+    await store.searchFallback.sync();
+  } catch (error) {
+    const problem = storageProblem(error);
+    if (!problem) throw error;
+    console.error(`[search] DATA_DIR is ${problem}: the reduced search answers without the latest changes until it can write again`);
+  }
+}
+
 /** Public clusters matching the query text (all of them for an empty text), best first. */
 async function findCandidates(store: Store, q: string): Promise<Candidate[]> {
-  await store.searchFallback.sync();
+  await catchUpUnlessStorageRefuses(store);
   const rows = await store.searchFallback.candidates(toFtsMatch(q));
   const fields = await defaultYearFields(store);
   return rows.map((r) => ({ ...r, ...fields(r.slug) }));

@@ -1,0 +1,96 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createManagerTokens } from '../../helpers/managers';
+import { startPortal, type RunningPortal } from '../../helpers/portal';
+import { makeTempDir } from '../../helpers/temp';
+import { integrityOf } from '../backup/store-rows';
+import { submittableInput } from '../workflow/helpers';
+
+// Issue 14, fault suite: DATA_DIR full. The portal runs on a small tmpfs (search in the SQLite fallback, so
+// Meilisearch takes no room); a file then fills it. Writes answer 503 with Retry-After and say why, nothing is half
+// stored, public reads keep working; once space is back the same write succeeds. Needs root and mount (it is skipped,
+// saying so, where a tmpfs cannot be mounted).
+//
+// How it was checked to fail when the protection is removed: internalErrorAnswer without its storageProblem branch
+// answered the write 500 "internal error" and the test failed (then restored). The test also found that the reduced
+// search failed while the disk was full (its FTS catch-up is a write); it now answers from the index as it is.
+
+/** Whether this process can mount a tmpfs (root with CAP_SYS_ADMIN, e.g. the development container). */
+function canMountTmpfs(): boolean {
+  const probe = makeTempDir('cluster-map-mount-probe-');
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe.dir], { stdio: 'ignore' });
+    execFileSync('umount', [probe.dir], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    probe.remove();
+  }
+}
+
+/** Writes a file of zeros until the file system says it is full (ENOSPC). */
+function fillUp(file: string): void {
+  const fd = openSync(file, 'w');
+  const chunk = Buffer.alloc(256 * 1024);
+  try {
+    for (;;) writeSync(fd, chunk);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const mountable = canMountTmpfs();
+if (!mountable) console.warn('[full-data-dir] skipped: this process cannot mount a tmpfs (run as root with CAP_SYS_ADMIN)');
+
+describe.skipIf(!mountable)('DATA_DIR full', () => {
+  let mountPoint: ReturnType<typeof makeTempDir>;
+  let dataDir: string;
+  let portal: RunningPortal;
+  let token: string;
+  const filler = () => join(mountPoint.dir, 'filler.bin');
+  const register = (slug: string) =>
+    fetch(`${portal.url}/api/v1/me/clusters`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(submittableInput((p) => ((p.slug = slug), (p.general.name = { ru: `Кластер ${slug}`, en: `Cluster ${slug}` })))),
+    });
+
+  beforeAll(async () => {
+    mountPoint = makeTempDir('cluster-map-tmpfs-');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=48m', 'tmpfs', mountPoint.dir]);
+    dataDir = join(mountPoint.dir, 'data');
+    token = (await createManagerTokens(dataDir, 1, 'full-disk-manager'))[0]!;
+    portal = await startPortal({ dataDir, env: { MEILI_URL: 'http://127.0.0.1:9', MEILI_MASTER_KEY: 'unused-key' } });
+  });
+  afterAll(async () => {
+    await portal?.stop();
+    try {
+      execFileSync('umount', [mountPoint.dir]);
+    } finally {
+      mountPoint?.remove();
+    }
+  });
+
+  it('refuses a write with 503 saying the folder is full, and keeps serving reads', async () => {
+    expect((await register('before-full')).status).toBe(201);
+    fillUp(filler());
+    const refused = await register('while-full');
+    const body = (await refused.json()) as { error: string };
+    expect(refused.status, JSON.stringify(body)).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('60');
+    expect(body.error).toMatch(/cannot save changes right now \(its data folder is full\)/);
+    expect(portal.output()).toMatch(/DATA_DIR is full, the write was refused/);
+    for (const path of ['/api/v1/clusters', '/en/clusters', '/en/clusters/tomsk-pharma-medtech-it', '/api/v1/search?q=titanium']) expect((await fetch(portal.url + path)).status, path).toBe(200);
+  });
+
+  it('stores the same write once space is back, and the store is sound', async () => {
+    rmSync(filler());
+    expect((await register('while-full')).status).toBe(201);
+    expect(integrityOf(dataDir)).toBe('ok');
+  });
+});
