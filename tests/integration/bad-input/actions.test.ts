@@ -35,6 +35,15 @@ const ACTIONS = [
   [`/en/moderation/${SLUG}`, 'workflow.approve', ['slug', 'lang']],
   [`/en/moderation/${SLUG}`, 'workflow.returnRevision', ['slug', 'comment', 'lang']],
   ['/en/moderation', 'workflow.decideClaim', ['claimId', 'decision', 'lang']],
+  ['/en/account/clusters', 'workflow.cancelInvitation', ['slug', 'email', 'id', 'lang']],
+  ['/en/moderation/accounts', 'moderation.disableAccount', ['userId', 'lang']],
+  ['/en/moderation/accounts', 'moderation.enableAccount', ['userId', 'lang']],
+  ['/en/moderation/regions', 'moderation.previewRegions', ['csv', 'lang']],
+  ['/en/moderation/regions', 'moderation.importRegions', ['csv', 'fingerprint', 'lang']],
+  // The wizard: a new registration's first step, and a step of the manager's cluster (with a row button).
+  ['/en/account/clusters/new', 'wizard.saveStep', ['step', 'slug', 'general.name.ru', 'general.name.en', 'general.region', 'general.city.ru', 'general.location.lat', 'general.location.lon', 'general.industryGroup', 'general.status', 'general.foundedYear', 'general.websites.0.url']],
+  [`/en/account/clusters/${SLUG}/members`, 'wizard.saveStep', ['step', 'cluster', 'op', 'members.members.0.name.ru', 'members.members.0.type', 'members.members.0.country', 'members.members.1.internationalActivity']],
+  [`/en/account/clusters/${SLUG}/questionnaire`, 'wizard.saveStep', ['step', 'cluster', 'questionnaire.0.year', 'questionnaire.0.selfAssessment', 'questionnaire.0.barriers.language', 'questionnaire.0.partnerScope']],
 ] as const;
 
 let portal: RunningPortal;
@@ -57,6 +66,7 @@ const fieldValue = fc.oneof(
   { arbitrary: fc.constantFrom(...INJECTIONS), weight: 3 },
   { arbitrary: boundaryNumber.map(String), weight: 2 },
   { arbitrary: fc.constantFrom(SLUG, 'kaluga-pharma', 'en', 'ru', 'confirmed', 'rejected', '1', 'someone@example.org', PASSWORD), weight: 2 },
+  { arbitrary: fc.constantFrom('general', 'members', 'questionnaire', 'review', 'RU-KLU', 'nuclear', 'sme', 'remove:members.members:0', 'up:members.members:1', 'add:members.members', '55.1', '36.6', '2012'), weight: 2 },
 );
 
 describe('every form action under random and malformed fields', () => {
