@@ -119,6 +119,19 @@ function placeAbroad(store: Store, profile: Record<string, unknown>, issues: rea
   return problem ? [{ field: 'general.location.lat', path: 'general.location', message: { key: 'wizard.issue.outsideRegion', vars: { lat: String(lat), lon: String(lon) } } }] : [];
 }
 
+/** The first issue of each field (a field says one thing to fix at a time); issues of the whole step are all kept. */
+function oneIssuePerField(issues: readonly PlacedIssue[]): PlacedIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => !i.field || (!seen.has(i.field) && Boolean(seen.add(i.field))));
+}
+
+/** Issues of an address made from the English name (none typed) say nothing new while the name itself has an issue. */
+function withoutDerivedSlugIssues(issues: readonly PlacedIssue[], form: PostedForm): PlacedIssue[] {
+  const typed = typeof form.get('slug') === 'string' && String(form.get('slug')).trim() !== '';
+  if (typed || !issues.some((i) => i.path.startsWith('general.name'))) return [...issues];
+  return issues.filter((i) => i.path !== 'slug');
+}
+
 /** A refusal of saveDraft as errors on the form: the place and the name by field, the rest for the whole step. */
 function refusalIssues(error: WorkflowError, profile: Record<string, unknown>): { issues: PlacedIssue[]; refusal?: Refusal } {
   const problems = error.detail.problems ?? [];
@@ -140,7 +153,7 @@ export async function saveWizardStep(store: Store, actor: Actor, request: StepRe
   const parsed = profileSchema.safeParse(profile);
   if (!parsed.success || csvProblems.length > 0) {
     const issues = parsed.success ? [] : placeIssues(parsed.error.issues, postedNames(fields, profile));
-    return refused([...issues, ...placeAbroad(store, profile, issues)]);
+    return refused(oneIssuePerField(withoutDerivedSlugIssues([...issues, ...placeAbroad(store, profile, issues)], request.form)));
   }
   try {
     const revision = await saveDraft(store, actor, profile);

@@ -173,6 +173,15 @@ describe('bad input: a clear message next to the field, values kept, nothing sto
     expect(stored()).toEqual(before);
   });
 
+  it('says one thing per field, and nothing about an address left to be made from a missing name', async () => {
+    const answer = await visitors.managerB.submit('/en/account/clusters/new', 'wizard.saveStep', generalFields({ slug: '', 'general.name.ru': '', 'general.name.en': '' }));
+    expect(answer.status).toBe(400);
+    expect(errorOf(answer.html, 'general.name.ru')).toBe('Fill in this field.');
+    expect(errorOf(answer.html, 'slug')).toBeUndefined();
+    const summary = /data-testid="wizard-errors"[\s\S]*?<\/ul>/.exec(answer.html)?.[0] ?? '';
+    expect(summary.match(/<li>/g)).toHaveLength(1);
+  });
+
   it('says the errors in Russian on the Russian page', async () => {
     const answer = await visitors.managerB.submit('/account/clusters/new', 'wizard.saveStep', generalFields({ 'general.name.en': '', 'general.location.lon': '999' }));
     expect(answer.status).toBe(400);
