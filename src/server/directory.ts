@@ -29,6 +29,13 @@ export async function listMatching(store: Store, query: Pick<DirectoryQuery, 'in
   return { year, items };
 }
 
+/** Public clusters per region under the other filters (the region's own filter ignored, as search facets count). */
+export async function regionCounts(store: Store, query: Pick<DirectoryQuery, 'industryGroup' | 'status'>): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const c of await store.clusters.listPublic({ industryGroup: query.industryGroup, status: query.status })) counts[c.region] = (counts[c.region] ?? 0) + 1;
+  return counts;
+}
+
 /** One page of the public directory for a validated query. */
 export async function listDirectory(store: Store, query: DirectoryQuery, lang: Lang): Promise<DirectoryPage> {
   const { year, items } = await listMatching(store, query);

@@ -43,7 +43,8 @@ export interface SearchView {
     | 'otherName'
     | 'any'
     | 'error'
-    | 'loading',
+    | 'loading'
+    | 'place',
     string
   >;
   labels: Record<FacetAttribute, Record<string, string>>;
@@ -111,7 +112,7 @@ function industryGroups(view: SearchView): string[] {
 /** The "nothing found" block with ways forward: drop filters, search single words, browse an industry, the directory. */
 export function renderNoResults(params: SearchParams, view: SearchView): string {
   const q = params.q?.trim() ?? '';
-  const filtered = Boolean(params.industryGroup || params.region || params.scenario || params.status);
+  const filtered = Boolean(params.industryGroup || params.federalDistrict || params.region || params.scenario || params.status);
   const items: string[] = [];
   if (filtered) items.push(`<li><a href="${escapeHtml(searchHref(view, { q, sort: params.sort }))}" data-testid="remove-filters">${escapeHtml(view.strings.removeFilters)}</a></li>`);
   if (q) items.push(`<li>${escapeHtml(view.strings.spelling)}</li>`);
@@ -157,11 +158,14 @@ export function renderResults(result: SearchResult, params: SearchParams, view: 
   const q = params.q?.trim() ?? '';
   const notice = result.mode === 'fallback' ? `<p class="notice" data-testid="search-fallback">${escapeHtml(view.strings.fallback)}</p>` : '';
   const count = q ? fill(view.strings.resultsFor, { q, count: result.total }) : fill(view.strings.results, { count: result.total });
+  const place = result.place
+    ? `<p class="search-place" data-testid="search-place">${escapeHtml(fill(view.strings.place, { place: view.labels.federalDistrict[result.place.federalDistrict] ?? result.place.federalDistrict, words: result.place.text }))}</p>`
+    : '';
   const body =
     result.total === 0
       ? renderNoResults(params, view)
       : `<ol class="search-hits" data-testid="search-hits" aria-label="${escapeHtml(view.strings.hits)}">${result.hits.map((h) => renderHit(h, view)).join('')}</ol>`;
-  return `${notice}<p class="search-count" data-testid="search-count"><strong>${escapeHtml(count)}</strong></p>${body}${renderPager(result, params, view)}`;
+  return `${notice}<p class="search-count" data-testid="search-count"><strong>${escapeHtml(count)}</strong></p>${place}${body}${renderPager(result, params, view)}`;
 }
 
 /** Options of a facet select: "Any", then the values with their counts (values without matches are left out unless selected). */

@@ -6,6 +6,7 @@ import { MAP_UI } from './ui-map';
 import { SEARCH_UI } from './ui-search';
 import { AREAS_UI } from './ui-areas';
 import { WORKFLOW_UI } from './ui-workflow';
+import { UX_UI } from './ui-ux';
 
 /** Every interface string of the core pages in both languages; `en` must have every key of `ru`. */
 const coreRu = {
@@ -264,8 +265,8 @@ const coreEn: Record<keyof typeof coreRu, string> = {
   'footer.api': 'API',
 };
 
-const ru = { ...coreRu, ...ANALYTICS_UI.ru, ...SEARCH_UI.ru, ...MAP_UI.ru, ...ACCOUNT_UI.ru, ...WORKFLOW_UI.ru, ...AREAS_UI.ru };
-const en = { ...coreEn, ...ANALYTICS_UI.en, ...SEARCH_UI.en, ...MAP_UI.en, ...ACCOUNT_UI.en, ...WORKFLOW_UI.en, ...AREAS_UI.en };
+const ru = { ...coreRu, ...ANALYTICS_UI.ru, ...SEARCH_UI.ru, ...MAP_UI.ru, ...ACCOUNT_UI.ru, ...WORKFLOW_UI.ru, ...AREAS_UI.ru, ...UX_UI.ru };
+const en = { ...coreEn, ...ANALYTICS_UI.en, ...SEARCH_UI.en, ...MAP_UI.en, ...ACCOUNT_UI.en, ...WORKFLOW_UI.en, ...AREAS_UI.en, ...UX_UI.en };
 
 /** Key of an interface string. */
 export type UiKey = keyof typeof ru;

@@ -1,6 +1,7 @@
 import type { ScenarioCode } from '../indexing/scenario';
 import type { ClusterSummary } from '../profile/summary';
 import { FACET_ATTRIBUTES, type FacetAttribute } from './facets';
+import type { UnderstoodPlace } from './place-words';
 
 /** Where an answer came from: Meilisearch, or SQLite FTS5 while Meilisearch is unavailable (no typo tolerance). */
 export type SearchMode = 'meilisearch' | 'fallback';
@@ -33,6 +34,8 @@ export interface SearchResult {
   pages: number;
   hits: SearchHit[];
   facets: FacetCounts;
+  /** The district a place word in the text narrowed the search to ("Сибири" → siberian), if any. */
+  place?: UnderstoodPlace;
 }
 
 /** Every match's slug (for the map), and where the answer came from. */

@@ -6,20 +6,21 @@ import { hasHighlight, markedToHtml, markTerms, unmarked } from '../../lib/searc
 import { FACET_ATTRIBUTES, type FacetAttribute } from '../../lib/search/index-settings';
 import type { BoundingBox, SearchFilters, SearchQuery } from '../../lib/search/query';
 import { countValues, emptyFacets, pageCount, type MatchingSlugs, type SearchHit, type SearchResult } from '../../lib/search/result';
+import { federalDistrictOf, type FederalDistrict } from '../../lib/federal-districts';
 import type { ScenarioCode } from '../../lib/indexing/scenario';
 import type { Store } from '../store';
 import type { FallbackCandidate } from '../db/store-interfaces';
 import { defaultYearFields } from './documents';
 
 /** A public cluster that matched the text, with what filters, facets and sorting need. */
-type Candidate = FallbackCandidate & { scenario: ScenarioCode; index: number | null };
+type Candidate = FallbackCandidate & { scenario: ScenarioCode; index: number | null; federalDistrict: FederalDistrict };
 
 /** Public clusters matching the query text (all of them for an empty text), best first. */
 async function findCandidates(store: Store, q: string): Promise<Candidate[]> {
   await store.searchFallback.sync();
   const rows = await store.searchFallback.candidates(toFtsMatch(q));
   const fields = await defaultYearFields(store);
-  return rows.map((r) => ({ ...r, ...fields(r.slug) }));
+  return rows.map((r) => ({ ...r, ...fields(r.slug), federalDistrict: federalDistrictOf(r.region) }));
 }
 
 /** Whether a point lies in the box (GeoJSON order; west > east crosses the antimeridian). */

@@ -220,6 +220,17 @@ describe('accessibility basics', () => {
     }
   });
 
+  it('lists in the region filter only regions with clusters, with counts, grouped by federal district (issue 13)', async () => {
+    const { html } = await get('/en/clusters?industryGroup=nuclear');
+    const select = element(html, 'data-testid="filter-region"')!;
+    const groups = [...select.matchAll(/<optgroup label="([^"]+)">(.*?)<\/optgroup>/gs)].map((m) => [m[1], [...m[2]!.matchAll(/<option[^>]*>([^<]+)<\/option>/g)].map((o) => decode(o[1]!))]);
+    expect(groups).toEqual([
+      ['Central Federal District', ['Moscow Oblast (1)']],
+      ['Volga Federal District', [expect.stringMatching(/^Nizhny Novgorod.* \(1\)$/), expect.stringMatching(/^Ulyanovsk.* \(1\)$/)]],
+      ['Siberian Federal District', ['Krasnoyarsk Krai (1)']],
+    ]);
+  });
+
   it('labels the industry group select "Отраслевая группа" in Russian', async () => {
     const { html } = await get('/clusters');
     const form = element(html, 'class="filters"')!;

@@ -76,7 +76,7 @@ describe('renderPager / searchQueryString / renderResults', () => {
   });
 
   it('shows the fallback notice and the count', () => {
-    const result: SearchResult = { mode: 'fallback', total: 1, page: 1, perPage: 20, pages: 1, hits: [hit()], facets: { industryGroup: {}, region: {}, scenario: {}, status: {} } };
+    const result: SearchResult = { mode: 'fallback', total: 1, page: 1, perPage: 20, pages: 1, hits: [hit()], facets: { industryGroup: {}, federalDistrict: {}, region: {}, scenario: {}, status: {} } };
     const html = renderResults(result, { q: 'Томск' }, ru);
     expect(html).toContain('data-testid="search-fallback"');
     expect(html).toContain('По запросу «Томск» найдено кластеров: 1');
