@@ -5,7 +5,7 @@
  */
 import { escapeHtml } from '../../lib/html';
 import { fillPlaceholders as fill } from '../../lib/i18n/fill';
-import { formatNumber } from '../../lib/i18n/format';
+import { formatIndex } from '../../lib/i18n/format';
 import type { Lang } from '../../lib/i18n/locales';
 import type { FacetAttribute } from '../../lib/search/facets';
 import type { SearchHit, SearchResult } from '../../lib/search/result';
@@ -65,11 +65,6 @@ export function searchQueryString(params: SearchParams): string {
 /** Link to the search page with these params. */
 export function searchHref(view: SearchView, params: SearchParams): string {
   return view.searchPath + searchQueryString(params);
-}
-
-/** Formats the index like the rest of the portal (0,08 / 0.08). */
-function formatIndex(value: number, lang: Lang): string {
-  return formatNumber(value, lang, 2, 2);
 }
 
 /** "City, Region" from the city's highlight HTML; federal cities (Saint Petersburg) are their own region, named once. */

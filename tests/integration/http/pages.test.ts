@@ -98,6 +98,17 @@ describe('cluster profile', () => {
   });
 
   it.each([
+    ['en', '/en', '54.933° N, 43.317° E', /index 2012: <strong>\d\.\d{3}<\/strong>/, '1 cluster found'],
+    ['ru', '', '54,933° с. ш., 43,317° в. д.', /интернационализации 2012: <strong>\d,\d{3}<\/strong>/, 'Найдено кластеров: 1'],
+  ])('formats numbers one way (%s): coordinates with hemispheres, the index with 3 decimals, counts pluralised (issue 13)', async (_lang, prefix, coordinates, index, count) => {
+    const profile = await get(`${prefix}/clusters/sarov-nuclear`);
+    expect(text(element(profile.html, 'data-testid="coordinates"')!)).toBe(coordinates);
+    const list = await get(`${prefix}/clusters?region=RU-KYA`);
+    expect(resultCount(list.html)).toBe(count);
+    expect(list.html).toMatch(index);
+  });
+
+  it.each([
     ['en', '/en', 'not reported'],
     ['ru', '', 'нет данных'],
   ])('says Pushchino’s unreported indicators are "%s", not 0', async (_lang, prefix, notReported) => {

@@ -29,7 +29,7 @@ describe('renderHit', () => {
     expect(html).toContain('Pharmaceutical, biotechnology and medical');
     expect(html).toContain('<li>Tomsk</li>'); // the English region name is "Tomsk" too: named once
     expect(html).toContain('scenario-lonely');
-    expect(html).toContain('Index 0.35');
+    expect(html).toContain('Index 0.346');
   });
 
   it('shows the other language\'s name when only it holds the match', () => {
@@ -38,7 +38,7 @@ describe('renderHit', () => {
   });
 
   it('formats the index the Russian way and leaves it out when unranked', () => {
-    expect(renderHit(hit(), ru)).toContain('Индекс 0,35');
+    expect(renderHit(hit(), ru)).toContain('Индекс 0,346');
     expect(renderHit(hit({ index: null }), ru)).not.toContain('Индекс');
   });
 });
