@@ -1,0 +1,68 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser';
+import { startPortal, type RunningPortal } from '../helpers/portal';
+
+// Layout checks of issue 13 in Chromium: element boxes at desktop (1280/1366 px) and phone (390 px) widths.
+let portal: RunningPortal;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  portal = await startPortal();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A page of the portal at this viewport width. */
+async function open(path: string, width: number): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(portal.url + path);
+  return page;
+}
+
+/** Bounding boxes of every element matching the selector. */
+async function boxes(page: Page, selector: string): Promise<Box[]> {
+  return page.locator(selector).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as Box));
+}
+
+/** Whether two boxes overlap by more than a pixel (touching edges do not count). */
+function overlap(a: Box, b: Box): boolean {
+  return a.x + a.width > b.x + 1 && b.x + b.width > a.x + 1 && a.y + a.height > b.y + 1 && b.y + b.height > a.y + 1;
+}
+
+describe('header', () => {
+  it.each(['/clusters', '/en/clusters'])('keeps brand, navigation, sign-in, language and search on one row at 1280 px (%s)', async (path) => {
+    const page = await open(path, 1280);
+    const [brand] = await boxes(page, '.brand');
+    const [search] = await boxes(page, '[data-testid="header-search"]');
+    const [header] = await boxes(page, '.site-header');
+    expect(search!.y).toBeLessThan(brand!.y + brand!.height); // same row, not wrapped under the brand
+    expect(search!.x + search!.width).toBeLessThanOrEqual(1280);
+    expect(search!.width).toBeGreaterThanOrEqual(200);
+    expect(header!.height).toBeLessThan(70);
+    await page.close();
+  });
+});
+
+describe('/map filters', () => {
+  it.each(['/map', '/en/map'])('do not overlap at 1366 px: the search field stays inside its label (%s)', async (path) => {
+    const page = await open(path, 1366);
+    const labels = await boxes(page, '[data-map-filters] label');
+    for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) expect(overlap(labels[i]!, labels[j]!), `labels ${i} and ${j}`).toBe(false);
+    const [label] = await boxes(page, '[data-map-filters] .map-q');
+    const [input] = await boxes(page, '[data-testid="map-q"]');
+    expect(input!.x + input!.width).toBeLessThanOrEqual(label!.x + label!.width + 0.5);
+    await page.close();
+  });
+});
