@@ -1,6 +1,6 @@
 import { escapeHtml } from '../../lib/html';
 import { fillPlaceholders as fill } from '../../lib/i18n/fill';
-import { formatIndex, formatNumber } from '../../lib/i18n/format';
+import { formatIndex } from '../../lib/i18n/format';
 import type { ClusterFeatureProperties } from '../../lib/map/geojson';
 import type { MapIslandConfig } from './config';
 

@@ -7,6 +7,7 @@ import { escapeHtml } from '../../lib/html';
 import { fillPlaceholders as fill } from '../../lib/i18n/fill';
 import { formatIndex } from '../../lib/i18n/format';
 import type { Lang } from '../../lib/i18n/locales';
+import { restsOnFewerIndicators } from '../../lib/indexing/reported';
 import type { FacetAttribute } from '../../lib/search/facets';
 import type { SearchHit, SearchResult } from '../../lib/search/result';
 
@@ -44,7 +45,9 @@ export interface SearchView {
     | 'any'
     | 'error'
     | 'loading'
-    | 'place',
+    | 'place'
+    | 'reported'
+    | 'reportedHint',
     string
   >;
   labels: Record<FacetAttribute, Record<string, string>>;
@@ -88,6 +91,9 @@ export function renderHit(hit: SearchHit, view: SearchView): string {
     `<li>${placeHtml(city, region)}</li>`,
     `<li><span class="scenario-badge scenario-${escapeHtml(hit.scenario)}">${escapeHtml(view.labels.scenario[hit.scenario] ?? hit.scenario)}</span></li>`,
     hit.index === null ? '' : `<li>${escapeHtml(fill(view.strings.indexShort, { value: formatIndex(hit.index, lang) }))}</li>`,
+    hit.reported && restsOnFewerIndicators(hit.reported)
+      ? `<li><span class="reported-flag" data-testid="reported-flag" title="${escapeHtml(view.strings.reportedHint)}">${escapeHtml(fill(view.strings.reported, { reported: hit.reported.reported, of: hit.reported.of }))}</span></li>`
+      : '',
   ].join('');
   return (
     `<li class="search-hit" data-slug="${escapeHtml(hit.slug)}">` +

@@ -40,6 +40,8 @@ export function buildSearchView(lang: Lang): SearchView {
       error: t('search.error'),
       loading: t('search.loading'),
       place: t('ux.search.place'),
+      reported: t('ux.index.reportedFlag'),
+      reportedHint: t('ux.index.reportedHint'),
     },
     labels: {
       industryGroup: labelsIn(INDUSTRY_GROUP_LABELS, lang),

@@ -30,6 +30,17 @@ export function formatIndex(value: number, lang: Lang): string {
   return formatNumber(value, lang, INDEX_DECIMALS, INDEX_DECIMALS);
 }
 
+/**
+ * A share as a percentage with at most one decimal, e.g. 0.0111 → "1.1%" / "1,1 %".
+ *
+ * @example formatPercent(0.25, 'en') // => '25%'
+ */
+export function formatPercent(share: number, lang: Lang): string {
+  let format = numberFormats.get(`${lang}|percent`);
+  if (!format) numberFormats.set(`${lang}|percent`, (format = new Intl.NumberFormat(INTL_LOCALES[lang], { style: 'percent', maximumFractionDigits: 1 })));
+  return format.format(share);
+}
+
 /** Hemisphere letters of coordinates per language: north, south, east, west. */
 const HEMISPHERES: Record<Lang, { n: string; s: string; e: string; w: string }> = {
   en: { n: 'N', s: 'S', e: 'E', w: 'W' },

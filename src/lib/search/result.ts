@@ -1,3 +1,4 @@
+import type { ReportedCount } from '../indexing/reported';
 import type { ScenarioCode } from '../indexing/scenario';
 import type { ClusterSummary } from '../profile/summary';
 import { FACET_ATTRIBUTES, type FacetAttribute } from './facets';
@@ -19,6 +20,8 @@ export interface SearchHit extends Pick<ClusterSummary, 'slug' | 'name' | 'indus
   scenario: ScenarioCode;
   /** Internationalization index of the default year; null when not ranked. */
   index: number | null;
+  /** Indicators the index rests on, of all (default year); lists flag "2 of 4 reported". Absent when not ranked. */
+  reported?: ReportedCount;
   highlight: HitHighlight;
 }
 

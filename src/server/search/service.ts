@@ -6,6 +6,8 @@ import { narrowByPlaceWords } from '../../lib/search/place-words';
 import type { SearchFilters, SearchQuery } from '../../lib/search/query';
 import { emptyFacets, pageCount, type MatchingSlugs, type SearchHit, type SearchResult } from '../../lib/search/result';
 import type { Store } from '../store';
+import type { ReportedCount } from '../../lib/indexing/reported';
+import { defaultYearReported } from './documents';
 import { fallbackMatchingSlugs, fallbackSearch } from './fallback';
 import { getSearchRuntime, type SearchRuntime, type SearchStatus } from './runtime';
 
@@ -112,6 +114,11 @@ async function meiliSearch(runtime: SearchRuntime, store: Store, query: SearchQu
   return { mode: 'meilisearch', total, page: query.page, perPage: query.perPage, pages: pageCount(total, query.perPage), hits, facets };
 }
 
+/** A hit with its reported-indicator count, when it has one. */
+function withReported(hit: SearchHit, reported: ReportedCount | undefined): SearchHit {
+  return reported ? { ...hit, reported } : hit;
+}
+
 /** Runs a Meilisearch call if search is in normal mode; undefined when the fallback must answer. */
 async function viaMeilisearch<T>(store: Store, call: (runtime: SearchRuntime) => Promise<T>): Promise<T | undefined> {
   const runtime = getSearchRuntime(store);
@@ -131,7 +138,9 @@ async function viaMeilisearch<T>(store: Store, call: (runtime: SearchRuntime) =>
  */
 export async function searchClusters(store: Store, asked: SearchQuery, timing: SearchTiming = {}): Promise<SearchResult> {
   const { query, place } = narrowByPlaceWords(asked);
-  const result = (await viaMeilisearch(store, (runtime) => meiliSearch(runtime, store, query, timing))) ?? (await fallbackSearch(store, query));
+  const found = (await viaMeilisearch(store, (runtime) => meiliSearch(runtime, store, query, timing))) ?? (await fallbackSearch(store, query));
+  const reported = await defaultYearReported(store);
+  const result = { ...found, hits: found.hits.map((h) => withReported(h, reported(h.slug))) };
   return place ? { ...result, place } : result;
 }
 

@@ -83,7 +83,8 @@ describe('npm start with the embedded Meilisearch', () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ mode: 'meilisearch', total: 4, page: 1, perPage: 2, pages: 2 });
     expect(Object.keys(ok.body.facets)).toEqual(['industryGroup', 'federalDistrict', 'region', 'scenario', 'status']);
-    expect(Object.keys(ok.body.hits[0])).toEqual(['slug', 'name', 'industryGroup', 'region', 'city', 'status', 'scenario', 'index', 'foundedYear', 'highlight']);
+    expect(Object.keys(ok.body.hits[0])).toEqual(['slug', 'name', 'industryGroup', 'region', 'city', 'status', 'scenario', 'index', 'foundedYear', 'highlight', 'reported']);
+    expect(ok.body.hits[0].reported).toEqual({ reported: expect.any(Number), of: 4 });
     const timed = await fetch(`${portal.url}/api/v1/search?q=nuclear`, { headers: { 'accept-encoding': 'identity' } });
     const [search, meili] = /^search;dur=(\d+\.\d\d), meili;dur=(\d+\.\d\d)$/.exec(timed.headers.get('server-timing') ?? '')!.slice(1).map(Number);
     expect(meili).toBeGreaterThan(0);
