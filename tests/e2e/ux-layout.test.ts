@@ -66,3 +66,47 @@ describe('/map filters', () => {
     await page.close();
   });
 });
+
+describe('/analytics', () => {
+  it.each(['/analytics', '/en/analytics'])('fits the ranking table into its container at 1366 px, with no empty column (%s)', async (path) => {
+    const page = await open(path, 1366);
+    const scroll = page.getByTestId('ranking-scroll');
+    const { scrollWidth, clientWidth } = await scroll.evaluate((e) => ({ scrollWidth: e.scrollWidth, clientWidth: e.clientWidth }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    // Without regional statistics the regional index would be "—" in every row: the column is left out.
+    const headers = (await page.locator('[data-testid="ranking"] thead th').allInnerTexts()).map((h) => h.trim());
+    expect(headers.some((h) => /regional|регион.*индекс|индекс.*регион/i.test(h))).toBe(false);
+    await page.close();
+  });
+
+  it('labels its scroll container and lets the keyboard reach it', async () => {
+    const page = await open('/en/analytics', 1366);
+    const scroll = page.getByTestId('ranking-scroll');
+    expect(await scroll.getAttribute('tabindex')).toBe('0');
+    expect(await scroll.getAttribute('role')).toBe('region');
+    expect(await scroll.getAttribute('aria-label')).toBe('Ranking table (scrolls sideways)');
+    await page.close();
+  });
+
+  it('shows each ranking row as a card on a 390 px phone: name, index and scenario all on screen', async () => {
+    const page = await open('/en/analytics', 390);
+    const row = page.locator('[data-testid="ranking"] tbody tr').first();
+    for (const cell of await row.locator('td').all()) {
+      const box = (await cell.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    expect(await row.locator('td[data-label]').first().evaluate((e) => getComputedStyle(e, '::before').content)).toContain('Rank');
+    await page.close();
+  });
+
+  it('draws a ranked bar chart of the index with a table alternative', async () => {
+    const page = await open('/en/analytics', 1366);
+    const chart = page.getByTestId('index-chart');
+    const values = (await chart.locator('.index-bar-value').allInnerTexts()).map(Number);
+    expect(values.length).toBe(25);
+    expect([...values].sort((a, b) => b - a)).toEqual(values);
+    expect(await chart.locator('[data-testid="index-chart-table"] tbody tr').count()).toBe(25);
+    await page.close();
+  });
+});
