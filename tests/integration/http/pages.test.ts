@@ -242,6 +242,12 @@ describe('accessibility basics', () => {
     ]);
   });
 
+  it('offers no sort by founding year while no cluster gives one (issue 13: controls that do something)', async () => {
+    const { html } = await get('/en/clusters');
+    const sort = /<select name="sort">(.*?)<\/select>/s.exec(html)![1]!;
+    expect([...sort.matchAll(/value="([^"]+)"/g)].map((m) => m[1])).toEqual(['name', '-index']);
+  });
+
   it('labels the industry group select "Отраслевая группа" in Russian', async () => {
     const { html } = await get('/clusters');
     const form = element(html, 'class="filters"')!;
