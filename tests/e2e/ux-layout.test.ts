@@ -110,3 +110,52 @@ describe('/analytics', () => {
     await page.close();
   });
 });
+
+describe('/map for keyboard and touch', () => {
+  it('offers "Skip the map" before the markers; Enter moves focus past them', async () => {
+    const page = await open('/en/map', 1366);
+    await page.waitForSelector('[data-cluster-map][data-state="ready"]', { timeout: 20_000 });
+    const skip = page.getByTestId('map-skip');
+    expect(await skip.innerText()).toBe('Skip the map');
+    // Before the first marker in the tab order.
+    const order = await page.evaluate(() => {
+      const all = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, [tabindex]')].filter((e) => e.tabIndex >= 0);
+      return { skip: all.findIndex((e) => e.dataset.testid === 'map-skip'), marker: all.findIndex((e) => e.classList.contains('map-marker') || e.classList.contains('map-group')) };
+    });
+    expect(order.skip).toBeGreaterThanOrEqual(0);
+    expect(order.skip).toBeLessThan(order.marker);
+    await skip.focus();
+    expect(await skip.boundingBox()).not.toBeNull(); // visible once focused
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('map-after');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-map-canvas]') === null)).toBe(true);
+    await page.close();
+  });
+
+  it('draws markers of at least 24 px on a touch screen', async () => {
+    const { chromium } = await import('playwright-core');
+    const { CHROMIUM } = await import('../helpers/browser');
+    const { makeTempDir } = await import('../helpers/temp');
+    const profile = makeTempDir('cluster-map-touch-');
+    const phone = await chromium.launchPersistentContext(profile.dir, {
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    try {
+      const page = await phone.newPage();
+      await page.goto(`${portal.url}/en/map#map=9/50.55/137`);
+      await page.waitForSelector('[data-cluster-map][data-state="ready"]', { timeout: 20_000 });
+      expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+      const sizes = await boxes(page, '.map-marker');
+      expect(sizes.length).toBeGreaterThan(0);
+      for (const b of sizes) expect(Math.min(b.width, b.height)).toBeGreaterThanOrEqual(24);
+    } finally {
+      await phone.close();
+      profile.remove();
+    }
+  });
+});
