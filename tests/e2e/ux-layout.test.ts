@@ -159,3 +159,25 @@ describe('/map for keyboard and touch', () => {
     }
   });
 });
+
+describe('/map place names', () => {
+  it('shows city and region names from the bundled data once zoomed in, none on the country view', async () => {
+    const country = await open('/en/map', 1366);
+    await country.waitForSelector('[data-cluster-map][data-state="ready"]', { timeout: 20_000 });
+    expect(await country.locator('.map-city-label, .map-region-label').count()).toBe(0);
+    await country.close();
+
+    const page = await open('/en/map#map=6/55.5/40', 1366);
+    await page.waitForSelector('[data-cluster-map][data-state="ready"]', { timeout: 20_000 });
+    const cities = await page.locator('.map-city-label').allInnerTexts();
+    expect(cities).toEqual(expect.arrayContaining(['Sarov', 'Obninsk', 'Dubna']));
+    expect(await page.locator('.map-region-label').allInnerTexts()).toEqual(expect.arrayContaining(['Ryazan', 'Tver']));
+    // Sarov's name sits just right of its marker.
+    const marker = (await page.locator('.map-marker[title="Nuclear cluster (Sarov)"]').boundingBox())!;
+    const name = (await page.locator('.map-city-label span', { hasText: 'Sarov' }).boundingBox())!;
+    expect(Math.abs(name.y + name.height / 2 - (marker.y + marker.height / 2))).toBeLessThan(4);
+    expect(name.x).toBeGreaterThan(marker.x);
+    expect(name.x - (marker.x + marker.width)).toBeLessThan(12);
+    await page.close();
+  });
+});
