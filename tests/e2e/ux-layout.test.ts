@@ -181,3 +181,25 @@ describe('/map place names', () => {
     await page.close();
   });
 });
+
+describe('/map on a phone', () => {
+  it('folds the filters so the map comes first at 390 px, and keeps them open at 1366 px or with a filter in effect', async () => {
+    const phone = await open('/en/map', 390);
+    await phone.waitForSelector('[data-cluster-map][data-state="ready"]', { timeout: 20_000 });
+    expect(await phone.locator('[data-map-filters-panel]').evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+    const [canvas] = await boxes(phone, '[data-map-canvas]');
+    expect(canvas!.y).toBeLessThan(600); // the map starts on the first screen, above the (folded) filters' controls
+    await phone.getByTestId('map-filters-summary').click();
+    expect(await phone.getByTestId('map-q').isVisible()).toBe(true);
+    await phone.close();
+
+    const filtered = await open('/en/map?industryGroup=nuclear', 390);
+    expect(await filtered.getByTestId('map-filters-summary').innerText()).toBe('Filters (1 applied)');
+    expect(await filtered.locator('[data-map-filters-panel]').evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
+    await filtered.close();
+
+    const desktop = await open('/en/map', 1366);
+    expect(await desktop.getByTestId('map-q').isVisible()).toBe(true);
+    await desktop.close();
+  });
+});
