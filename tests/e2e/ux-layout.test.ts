@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
@@ -202,4 +204,29 @@ describe('/map on a phone', () => {
     expect(await desktop.getByTestId('map-q').isVisible()).toBe(true);
     await desktop.close();
   });
+});
+
+describe('axe-core on the parts issue 13 changed', () => {
+  const AXE = join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');
+  const parts: Array<[string, string[]]> = [
+    ['/clusters/pushchino-biotech', ['[data-testid="index-panel"]']],
+    ['/analytics', ['[data-testid="ranking-scroll"]', '[data-testid="index-chart"]']],
+    ['/clusters', ['form.filters', '[data-testid="cluster-list"]']],
+    ['/search?q=%D1%8F%D0%B4%D0%B5%D1%80%D0%BD%D1%8B%D0%B5%20%D0%A1%D0%B8%D0%B1%D0%B8%D1%80%D0%B8', ['#search-form', '#search-results']],
+    ['/map', ['[data-map-filters-panel]', '[data-testid="cluster-map"]']],
+  ];
+  it.each(parts.flatMap(([path, include]) => [1366, 390].flatMap((width) => ['', '/en'].map((prefix) => [prefix + path, width, include] as const))))(
+    '%s at %i px has no violations',
+    async (path, width, include) => {
+      const page = await open(path, width);
+      if (path.endsWith('/map')) await page.waitForSelector('[data-cluster-map][data-state="ready"]', { timeout: 20_000 });
+      await page.evaluate(readFileSync(AXE, 'utf8')); // through the DevTools protocol: the page's CSP allows no inline script
+      const violations = await page.evaluate(async (selectors) => {
+        const result = await (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run({ include: selectors.map((s) => [s]) });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      }, [...include]);
+      expect(violations).toEqual([]);
+      await page.close();
+    },
+  );
 });
