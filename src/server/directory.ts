@@ -29,6 +29,25 @@ export async function listMatching(store: Store, query: Pick<DirectoryQuery, 'in
   return { year, items };
 }
 
+/** What the directory's controls need to know about the data: clusters per region, whether any has a founding year. */
+export interface DirectoryFacts {
+  /** Public clusters per region under the other filters (the region's own filter ignored, as search facets count). */
+  regionCounts: Record<string, number>;
+  /** Whether any public cluster gives its founding year (else sorting by it would do nothing). */
+  anyFoundedYear: boolean;
+}
+
+/** The facts behind the directory's filter and sort controls, for the query's other filters. */
+export async function directoryFacts(store: Store, query: Pick<DirectoryQuery, 'industryGroup' | 'status'>): Promise<DirectoryFacts> {
+  const regionCounts: Record<string, number> = {};
+  let anyFoundedYear = false;
+  for (const c of await store.clusters.listPublic({ industryGroup: query.industryGroup, status: query.status })) {
+    regionCounts[c.region] = (regionCounts[c.region] ?? 0) + 1;
+    anyFoundedYear ||= c.foundedYear !== null && c.foundedYear !== undefined;
+  }
+  return { regionCounts, anyFoundedYear };
+}
+
 /** One page of the public directory for a validated query. */
 export async function listDirectory(store: Store, query: DirectoryQuery, lang: Lang): Promise<DirectoryPage> {
   const { year, items } = await listMatching(store, query);

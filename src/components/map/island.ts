@@ -10,6 +10,7 @@ import { L } from './leaflet-setup';
 import { createMarkerLayer } from './markers';
 import { fillPlaceholders as fill } from '../../lib/i18n/fill';
 import { createRegionLayer } from './regions';
+import { addPlaceLabels } from './place-labels';
 
 /** Zoom limit without tiles (the marker clusters need one); tiles allow closer views. */
 const MAX_ZOOM_BOUNDARIES = 12;
@@ -87,6 +88,7 @@ async function drawMap(root: HTMLElement): Promise<void> {
   performance.mark('map:first-render');
   root.dataset.state = 'drawn';
   const collection = await data;
+  addPlaceLabels(map, regions.layer, collection, config);
   map.addLayer(createMarkerLayer(collection, config));
   if (config.variant === 'full') wireFullMapControls(root, map, regions);
   if (status) status.textContent = fill(config.strings.count, { count: collection.features.length });

@@ -6,6 +6,7 @@ import { L } from './leaflet-setup';
 import { escapeHtml } from '../../lib/html';
 import { fillPlaceholders as fill } from '../../lib/i18n/fill';
 import { clusterName, popupHtml } from './popup';
+import { markerSize } from '../../lib/map/marker-size';
 
 /** A marker carrying its cluster's feature (for the popup). */
 type ClusterMarker = Marker<ClusterFeatureProperties>;
@@ -13,11 +14,13 @@ type ClusterMarker = Marker<ClusterFeatureProperties>;
 /** Marker icons are shared per scenario (and focus), so ten thousand markers cost ten thousand objects, not icons. */
 function iconFactory(): (scenario: string, focus: boolean) => L.DivIcon {
   const cache = new Map<string, L.DivIcon>();
+  // Fingers need bigger targets than a mouse pointer (24 px at least on touch screens).
+  const coarsePointer = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
   return (scenario, focus) => {
     const key = `${scenario}|${focus}`;
     let icon = cache.get(key);
     if (!icon) {
-      const size = focus ? 24 : 16;
+      const size = markerSize({ coarsePointer, focus });
       icon = L.divIcon({ className: `map-marker scenario-${scenario}${focus ? ' is-focus' : ''}`, iconSize: [size, size], html: '' });
       cache.set(key, icon);
     }

@@ -1,6 +1,6 @@
 import { escapeHtml } from '../../lib/html';
 import { fillPlaceholders as fill } from '../../lib/i18n/fill';
-import { formatNumber } from '../../lib/i18n/format';
+import { formatIndex } from '../../lib/i18n/format';
 import type { ClusterFeatureProperties } from '../../lib/map/geojson';
 import type { MapIslandConfig } from './config';
 
@@ -29,7 +29,7 @@ export function clusterName(p: ClusterFeatureProperties, config: MapIslandConfig
 export function popupHtml(p: ClusterFeatureProperties, config: MapIslandConfig, year: number | null): string {
   const href = escapeHtml(profileHref(config, p.slug));
   const place = [inLang(p.city, config), config.regionNames[p.region] ?? p.region].filter(Boolean).join(', ');
-  const number = p.index === null ? null : formatNumber(p.index, config.lang, 3);
+  const number = p.index === null ? null : formatIndex(p.index, config.lang);
   const index = number === null ? escapeHtml(config.strings.notRanked) : `${escapeHtml(fill(config.strings.popupIndex, { year: year ?? '—' }))} <strong>${number}</strong>`;
   return `<div class="map-popup" data-testid="map-popup" data-slug="${escapeHtml(p.slug)}">
 <p class="map-popup-title"><a href="${href}">${escapeHtml(clusterName(p, config))}</a></p>

@@ -5,8 +5,9 @@
  */
 import { escapeHtml } from '../../lib/html';
 import { fillPlaceholders as fill } from '../../lib/i18n/fill';
-import { formatNumber } from '../../lib/i18n/format';
+import { formatIndex } from '../../lib/i18n/format';
 import type { Lang } from '../../lib/i18n/locales';
+import { restsOnFewerIndicators } from '../../lib/indexing/reported';
 import type { FacetAttribute } from '../../lib/search/facets';
 import type { SearchHit, SearchResult } from '../../lib/search/result';
 
@@ -43,7 +44,10 @@ export interface SearchView {
     | 'otherName'
     | 'any'
     | 'error'
-    | 'loading',
+    | 'loading'
+    | 'place'
+    | 'reported'
+    | 'reportedHint',
     string
   >;
   labels: Record<FacetAttribute, Record<string, string>>;
@@ -64,11 +68,6 @@ export function searchQueryString(params: SearchParams): string {
 /** Link to the search page with these params. */
 export function searchHref(view: SearchView, params: SearchParams): string {
   return view.searchPath + searchQueryString(params);
-}
-
-/** Formats the index like the rest of the portal (0,08 / 0.08). */
-function formatIndex(value: number, lang: Lang): string {
-  return formatNumber(value, lang, 2, 2);
 }
 
 /** "City, Region" from the city's highlight HTML; federal cities (Saint Petersburg) are their own region, named once. */
@@ -92,6 +91,9 @@ export function renderHit(hit: SearchHit, view: SearchView): string {
     `<li>${placeHtml(city, region)}</li>`,
     `<li><span class="scenario-badge scenario-${escapeHtml(hit.scenario)}">${escapeHtml(view.labels.scenario[hit.scenario] ?? hit.scenario)}</span></li>`,
     hit.index === null ? '' : `<li>${escapeHtml(fill(view.strings.indexShort, { value: formatIndex(hit.index, lang) }))}</li>`,
+    hit.reported && restsOnFewerIndicators(hit.reported)
+      ? `<li><span class="reported-flag" data-testid="reported-flag" title="${escapeHtml(view.strings.reportedHint)}">${escapeHtml(fill(view.strings.reported, { reported: hit.reported.reported, of: hit.reported.of }))}</span></li>`
+      : '',
   ].join('');
   return (
     `<li class="search-hit" data-slug="${escapeHtml(hit.slug)}">` +
@@ -111,7 +113,7 @@ function industryGroups(view: SearchView): string[] {
 /** The "nothing found" block with ways forward: drop filters, search single words, browse an industry, the directory. */
 export function renderNoResults(params: SearchParams, view: SearchView): string {
   const q = params.q?.trim() ?? '';
-  const filtered = Boolean(params.industryGroup || params.region || params.scenario || params.status);
+  const filtered = Boolean(params.industryGroup || params.federalDistrict || params.region || params.scenario || params.status);
   const items: string[] = [];
   if (filtered) items.push(`<li><a href="${escapeHtml(searchHref(view, { q, sort: params.sort }))}" data-testid="remove-filters">${escapeHtml(view.strings.removeFilters)}</a></li>`);
   if (q) items.push(`<li>${escapeHtml(view.strings.spelling)}</li>`);
@@ -157,11 +159,14 @@ export function renderResults(result: SearchResult, params: SearchParams, view: 
   const q = params.q?.trim() ?? '';
   const notice = result.mode === 'fallback' ? `<p class="notice" data-testid="search-fallback">${escapeHtml(view.strings.fallback)}</p>` : '';
   const count = q ? fill(view.strings.resultsFor, { q, count: result.total }) : fill(view.strings.results, { count: result.total });
+  const place = result.place
+    ? `<p class="search-place" data-testid="search-place">${escapeHtml(fill(view.strings.place, { place: view.labels.federalDistrict[result.place.federalDistrict] ?? result.place.federalDistrict, words: result.place.text }))}</p>`
+    : '';
   const body =
     result.total === 0
       ? renderNoResults(params, view)
       : `<ol class="search-hits" data-testid="search-hits" aria-label="${escapeHtml(view.strings.hits)}">${result.hits.map((h) => renderHit(h, view)).join('')}</ol>`;
-  return `${notice}<p class="search-count" data-testid="search-count"><strong>${escapeHtml(count)}</strong></p>${body}${renderPager(result, params, view)}`;
+  return `${notice}<p class="search-count" data-testid="search-count"><strong>${escapeHtml(count)}</strong></p>${place}${body}${renderPager(result, params, view)}`;
 }
 
 /** Options of a facet select: "Any", then the values with their counts (values without matches are left out unless selected). */

@@ -1,5 +1,6 @@
 import { INDUSTRY_GROUP_LABELS, STATUS_LABELS, localizePath, translator, type Lang } from '../../lib/i18n';
 import { SCENARIO_CODES } from '../../lib/indexing/scenario';
+import { FEDERAL_DISTRICTS, FEDERAL_DISTRICT_NAMES } from '../../lib/federal-districts';
 import { REGIONS } from '../../lib/regions';
 import type { SearchView } from './render';
 
@@ -38,10 +39,14 @@ export function buildSearchView(lang: Lang): SearchView {
       any: t('search.any'),
       error: t('search.error'),
       loading: t('search.loading'),
+      place: t('ux.search.place'),
+      reported: t('ux.index.reportedFlag'),
+      reportedHint: t('ux.index.reportedHint'),
     },
     labels: {
       industryGroup: labelsIn(INDUSTRY_GROUP_LABELS, lang),
       status: labelsIn(STATUS_LABELS, lang),
+      federalDistrict: Object.fromEntries(FEDERAL_DISTRICTS.map((d) => [d, FEDERAL_DISTRICT_NAMES[d][lang]])),
       region: Object.fromEntries(REGIONS.map((r) => [r.code, r.name[lang]])),
       scenario: Object.fromEntries(SCENARIO_CODES.map((code) => [code, t(`analytics.scenario.${code}`)])),
     },

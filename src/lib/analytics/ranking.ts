@@ -63,3 +63,29 @@ export function buildRanking(items: readonly RankingInput[], query: Pick<Analyti
     return (desc ? -order : order) || byName(a, b);
   });
 }
+
+/** Whether any row has a regional index: without one the column (and its sort) is left out rather than "—" in every row. */
+export function hasRegionalIndex(rows: readonly Pick<RankingRow, 'regionIndex'>[]): boolean {
+  return rows.some((r) => r.regionIndex !== null);
+}
+
+/** One bar of the ranked index chart. */
+export interface IndexBar {
+  slug: string;
+  name: string;
+  value: number;
+  /** Bar length as a share of the longest bar, 0–1. */
+  share: number;
+}
+
+/**
+ * Bars of the ranked index chart: ranked rows only, highest index first, each scaled to the highest value.
+ *
+ * @example indexBars([{ slug: 'a', name: { en: 'A', ru: 'А' }, value: 0.5 }, { slug: 'b', name: { en: 'B', ru: 'Б' }, value: 1 }], 'en')
+ * // => [{ slug: 'b', name: 'B', value: 1, share: 1 }, { slug: 'a', name: 'A', value: 0.5, share: 0.5 }]
+ */
+export function indexBars(rows: readonly Pick<RankingRow, 'slug' | 'name' | 'value'>[], lang: Lang): IndexBar[] {
+  const ranked = rows.filter((r): r is typeof r & { value: number } => r.value !== null).sort((a, b) => b.value - a.value);
+  const top = ranked[0]?.value ?? 0;
+  return ranked.map((r) => ({ slug: r.slug, name: r.name[lang], value: r.value, share: top > 0 ? r.value / top : 0 }));
+}

@@ -8,6 +8,19 @@ import { queryYearSchema } from '../years';
 export const SORT_KEYS = ['name', '-name', 'founded', '-founded', 'index', '-index'] as const;
 /** One sort order. */
 export type SortKey = (typeof SORT_KEYS)[number];
+/** The sort orders the directory's form offers, most useful first. */
+export const OFFERED_SORTS = ['name', '-founded', '-index'] as const satisfies readonly SortKey[];
+
+/**
+ * The offered sorts that do something with the data at hand: no founding-year sort when no cluster gives one, no
+ * index sort without an index year. The current sort always stays, so the form shows what is applied.
+ *
+ * @example availableSorts({ anyFoundedYear: false, anyIndex: true }, 'name') // => ['name', '-index']
+ */
+export function availableSorts(data: { anyFoundedYear: boolean; anyIndex: boolean }, current: SortKey): SortKey[] {
+  return OFFERED_SORTS.filter((s) => s === current || s === 'name' || (s === '-founded' ? data.anyFoundedYear : data.anyIndex));
+}
+
 /** Clusters per page unless perPage says otherwise. */
 export const PER_PAGE_DEFAULT = 20;
 /** Largest page a client may ask for. */

@@ -1,5 +1,6 @@
 import { SCENARIO_CODES } from '../indexing/scenario';
 import { CLUSTER_STATUSES, INDUSTRY_GROUPS } from '../profile/vocabulary';
+import { FEDERAL_DISTRICTS, FEDERAL_DISTRICT_NAMES, federalDistrictOf } from '../federal-districts';
 import { REGIONS } from '../regions';
 import { nameCollator } from './format';
 import type { Lang } from './locales';
@@ -31,4 +32,22 @@ export function filterOptions(field: FilterField, lang: Lang): FilterOption[] {
       return [...REGIONS].sort((a, b) => collator.compare(a.name[lang], b.name[lang])).map((r) => ({ value: r.code, label: r.name[lang] }));
     }
   }
+}
+
+/** A labelled group of choices (an <optgroup>). */
+export interface FilterOptionGroup {
+  label: string;
+  options: FilterOption[];
+}
+
+/**
+ * The region choices grouped by federal district, listing only regions with clusters (and the selected one),
+ * each with its count, e.g. "Томская область (1)"; districts without such regions are left out.
+ */
+export function regionOptionGroups(counts: Readonly<Record<string, number>>, lang: Lang, selected?: string): FilterOptionGroup[] {
+  const shown = filterOptions('region', lang).filter((o) => (counts[o.value] ?? 0) > 0 || o.value === selected);
+  return FEDERAL_DISTRICTS.map((district) => ({
+    label: FEDERAL_DISTRICT_NAMES[district][lang],
+    options: shown.filter((o) => federalDistrictOf(o.value) === district).map((o) => ({ value: o.value, label: `${o.label} (${counts[o.value] ?? 0})` })),
+  })).filter((g) => g.options.length > 0);
 }

@@ -18,6 +18,47 @@ function numberFormat(lang: Lang, maxFractionDigits: number, minFractionDigits: 
   return format;
 }
 
+/** Decimals of an index value everywhere it is shown (tables, cards, search hits, the map, charts' values). */
+export const INDEX_DECIMALS = 3;
+
+/**
+ * An internationalization index (or a ratio of one) always with three decimals, so 0.730 and 0.021 line up.
+ *
+ * @example formatIndex(0.73, 'ru') // => '0,730'
+ */
+export function formatIndex(value: number, lang: Lang): string {
+  return formatNumber(value, lang, INDEX_DECIMALS, INDEX_DECIMALS);
+}
+
+/**
+ * A share as a percentage with at most one decimal, e.g. 0.0111 → "1.1%" / "1,1 %".
+ *
+ * @example formatPercent(0.25, 'en') // => '25%'
+ */
+export function formatPercent(share: number, lang: Lang): string {
+  let format = numberFormats.get(`${lang}|percent`);
+  if (!format) numberFormats.set(`${lang}|percent`, (format = new Intl.NumberFormat(INTL_LOCALES[lang], { style: 'percent', maximumFractionDigits: 1 })));
+  return format.format(share);
+}
+
+/** Hemisphere letters of coordinates per language: north, south, east, west. */
+const HEMISPHERES: Record<Lang, { n: string; s: string; e: string; w: string }> = {
+  en: { n: 'N', s: 'S', e: 'E', w: 'W' },
+  ru: { n: 'с. ш.', s: 'ю. ш.', e: 'в. д.', w: 'з. д.' },
+};
+
+/**
+ * A point as degrees with hemispheres, three decimals.
+ *
+ * @example formatCoordinates(54.933, 43.317, 'en') // => '54.933° N, 43.317° E'
+ * @example formatCoordinates(54.933, 43.317, 'ru') // => '54,933° с. ш., 43,317° в. д.'
+ */
+export function formatCoordinates(lat: number, lon: number, lang: Lang): string {
+  const h = HEMISPHERES[lang];
+  const degrees = (v: number) => `${formatNumber(Math.abs(v), lang, 3, 3)}°`;
+  return `${degrees(lat)} ${lat < 0 ? h.s : h.n}, ${degrees(lon)} ${lon < 0 ? h.w : h.e}`;
+}
+
 /** English ordinal, e.g. 1 → "1st", 22 → "22nd"; Russian uses "1-е". */
 export function formatOrdinal(n: number, lang: Lang): string {
   if (lang === 'ru') return `${n}-е`;

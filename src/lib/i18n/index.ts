@@ -4,3 +4,4 @@ export * from './ui';
 export * from './vocabulary-labels';
 export * from './format';
 export * from './filter-options';
+export * from './plural';

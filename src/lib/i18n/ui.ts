@@ -1,4 +1,6 @@
 import { fillPlaceholders } from './fill';
+import { formatNumber } from './format';
+import { pluralCategory } from './plural';
 import type { Lang } from './locales';
 import { ACCOUNT_UI } from './ui-accounts';
 import { ANALYTICS_UI } from './ui-analytics';
@@ -11,6 +13,7 @@ import { QUESTIONNAIRE_UI } from './ui-questionnaire';
 import { MANAGE_UI } from './ui-manage';
 import { MATCH_UI } from './ui-match';
 import { REGIONS_UI } from './ui-regions';
+import { UX_UI } from './ui-ux';
 
 /** Every interface string of the core pages in both languages; `en` must have every key of `ru`. */
 const coreRu = {
@@ -285,6 +288,7 @@ const AREAS = [
   QUESTIONNAIRE_UI,
   MATCH_UI,
   REGIONS_UI,
+  UX_UI,
 ] as const;
 
 const ru = Object.assign({}, coreRu, ...AREAS.map((a) => a.ru)) as typeof coreRu & UnionToIntersection<(typeof AREAS)[number]['ru']>;
@@ -301,6 +305,18 @@ export function translator(lang: Lang): (key: UiKey, vars?: Record<string, strin
     const template = messages[lang][key];
     return vars ? fillPlaceholders(template, vars) : template;
   };
+}
+
+/** Base of a counted message: a key written once per plural category (".one", ".few", ".many", ".other"). */
+export type PluralKey = UiKey extends infer K ? (K extends `${infer B}.other` ? B : never) : never;
+
+/**
+ * Translator for counted messages: picks the variant of the count's plural category (Intl.PluralRules) and
+ * fills {count} formatted, e.g. tn('ux.directory.results', 1) → "1 cluster found", tn('ux.noun.regions', 21) → "регион".
+ */
+export function pluralTranslator(lang: Lang): (base: PluralKey, count: number, vars?: Record<string, string | number>) => string {
+  const t = translator(lang);
+  return (base, count, vars) => t(`${base}.${pluralCategory(count, lang)}` as UiKey, { count: formatNumber(count, lang, 0), ...vars });
 }
 
 /** All keys, for the completeness test. */

@@ -18,7 +18,7 @@ export const mapQuerySchema = searchQuerySchema.extend({
 export type MapQuery = z.infer<typeof mapQuerySchema>;
 
 /** Parameters that choose which clusters are on the map (the rest only shape the list or the language). */
-export const MAP_FILTER_KEYS = ['q', 'industryGroup', 'region', 'status', 'year', 'scenario', 'bbox'] as const;
+export const MAP_FILTER_KEYS = ['q', 'industryGroup', 'federalDistrict', 'region', 'status', 'year', 'scenario', 'bbox'] as const;
 
 /** The filter parameters of a query as URL parameters, in a fixed order (bbox formatted back to text). */
 export function mapFilterParams(query: Partial<MapQuery>): URLSearchParams {
@@ -36,7 +36,7 @@ export function canonicalMapQuery(query: Partial<MapQuery>): string {
   return mapFilterParams(query).toString();
 }
 
-/** Whether the query needs the search service (free text or an area); the other filters are answered by the store. */
+/** Whether the query needs the search service (free text, an area or a district); the other filters are answered by the store. */
 export function needsSearch(query: Partial<MapQuery>): boolean {
-  return Boolean(query.q?.trim()) || query.bbox !== undefined;
+  return Boolean(query.q?.trim()) || query.bbox !== undefined || query.federalDistrict !== undefined;
 }

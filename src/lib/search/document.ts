@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/locales';
 import type { z } from 'zod';
 import type { ClusterSummary, Profile } from '../profile';
 import type { localizedText } from '../profile/common';
+import { federalDistrictOf, type FederalDistrict } from '../federal-districts';
 import { findRegion } from '../regions';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './markers';
 
@@ -42,6 +43,8 @@ export interface SearchDocument {
   partnerCountryNames: LocalizedLists;
   industryGroup: ClusterSummary['industryGroup'];
   region: ClusterSummary['region'];
+  /** Federal district of the region (a facet: "Сибирь" in a query filters by it). */
+  federalDistrict: FederalDistrict;
   status: ClusterSummary['status'];
   scenario: ScenarioCode;
   cooperationAreas: string[];
@@ -149,6 +152,7 @@ export function buildSearchDocument(profile: Profile, analytics: DocumentAnalyti
     partnerCountryNames: { ru: countries.map((c) => countryName(c, 'ru')), en: countries.map((c) => countryName(c, 'en')) },
     industryGroup: g.industryGroup,
     region: g.region,
+    federalDistrict: federalDistrictOf(g.region),
     status: g.status,
     scenario: analytics.scenario,
     cooperationAreas: [...p.cooperationAreas],

@@ -1,4 +1,4 @@
-import { SYNONYM_GROUPS, toMeiliSynonyms } from './synonyms';
+import { EXACT_TOPIC_WORDS, SYNONYM_GROUPS, toMeiliSynonyms } from './synonyms';
 
 /** Searchable attributes of a SearchDocument, most important first (Meilisearch's "attribute" rule ranks by this order). */
 export const SEARCHABLE_ATTRIBUTES = [
@@ -20,9 +20,10 @@ export const SEARCHABLE_ATTRIBUTES = [
   'statusName',
 ] as const;
 
-/** Attributes that can be filtered on; the first four are also the facets of the search page and API. */
+/** Attributes that can be filtered on; the first five are also the facets of the search page and API. */
 export const FILTERABLE_ATTRIBUTES = [
   'industryGroup',
+  'federalDistrict',
   'region',
   'scenario',
   'status',
@@ -53,6 +54,7 @@ export const SEARCH_INDEX_SETTINGS = {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
     disableOnNumbers: true,
+    disableOnWords: [...EXACT_TOPIC_WORDS],
   },
   faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' } },
   pagination: { maxTotalHits: MAX_TOTAL_HITS },

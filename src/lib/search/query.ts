@@ -3,6 +3,7 @@ import { PER_PAGE_DEFAULT, PER_PAGE_MAX } from '../directory/query';
 import { LANGS } from '../i18n/locales';
 import { SCENARIO_CODES } from '../indexing/scenario';
 import { CLUSTER_STATUSES, INDUSTRY_GROUPS } from '../profile/vocabulary';
+import { FEDERAL_DISTRICTS } from '../federal-districts';
 import { regionCodeSchema } from '../regions';
 
 /** Sort orders of search: relevance (the default), name, or index / founding year either way ("-" = descending). */
@@ -51,6 +52,7 @@ export const searchQuerySchema = z
   .object({
     q: z.string().max(SEARCH_QUERY_MAX, `must be at most ${SEARCH_QUERY_MAX} characters`).default(''),
     industryGroup: oneOf(INDUSTRY_GROUPS).optional(),
+    federalDistrict: oneOf(FEDERAL_DISTRICTS).optional(),
     region: regionCodeSchema.optional(),
     status: oneOf(CLUSTER_STATUSES).optional(),
     scenario: oneOf(SCENARIO_CODES).optional(),
@@ -78,9 +80,9 @@ export type SearchQuery = z.infer<typeof searchQuerySchema>;
 export type SearchQueryInput = z.input<typeof searchQuerySchema>;
 
 /** The filter part of a query (what matchingSlugs and the facets depend on). */
-export type SearchFilters = Pick<SearchQuery, 'industryGroup' | 'region' | 'status' | 'scenario' | 'bbox'>;
+export type SearchFilters = Pick<SearchQuery, 'industryGroup' | 'federalDistrict' | 'region' | 'status' | 'scenario' | 'bbox'>;
 
 /** Whether the query narrows the results by any filter. */
 export function hasFilters(query: SearchFilters): boolean {
-  return Boolean(query.industryGroup || query.region || query.status || query.scenario || query.bbox);
+  return Boolean(query.industryGroup || query.federalDistrict || query.region || query.status || query.scenario || query.bbox);
 }

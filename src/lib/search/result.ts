@@ -1,6 +1,8 @@
+import type { ReportedCount } from '../indexing/reported';
 import type { ScenarioCode } from '../indexing/scenario';
 import type { ClusterSummary } from '../profile/summary';
 import { FACET_ATTRIBUTES, type FacetAttribute } from './facets';
+import type { UnderstoodPlace } from './place-words';
 
 /** Where an answer came from: Meilisearch, or SQLite FTS5 while Meilisearch is unavailable (no typo tolerance). */
 export type SearchMode = 'meilisearch' | 'fallback';
@@ -18,6 +20,8 @@ export interface SearchHit extends Pick<ClusterSummary, 'slug' | 'name' | 'indus
   scenario: ScenarioCode;
   /** Internationalization index of the default year; null when not ranked. */
   index: number | null;
+  /** Indicators the index rests on, of all (default year); lists flag "2 of 4 reported". Absent when not ranked. */
+  reported?: ReportedCount;
   highlight: HitHighlight;
 }
 
@@ -33,6 +37,8 @@ export interface SearchResult {
   pages: number;
   hits: SearchHit[];
   facets: FacetCounts;
+  /** The district a place word in the text narrowed the search to ("Сибири" → siberian), if any. */
+  place?: UnderstoodPlace;
 }
 
 /** Every match's slug (for the map), and where the answer came from. */

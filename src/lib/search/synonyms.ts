@@ -8,15 +8,15 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['it', 'ит', 'information technology', 'information technologies', 'информационные технологии', 'информационных технологий'],
   ['ict', 'икт', 'infocommunications', 'инфокоммуникации'],
   ['r&d', 'ниокр', 'research and development'],
-  ['pharma', 'фарма', 'pharmaceutical', 'pharmaceuticals', 'фармацевтика', 'фармацевтики', 'фармацевтический', 'фармацевтической'],
+  ['pharma', 'фарма', 'pharmaceutical', 'pharmaceuticals', 'фармацевтика', 'фармацевтики', 'фармацевтический', 'фармацевтической', 'фармацевтические', 'фармацевтических', 'лекарства', 'drugs'],
   ['biotech', 'biotechnology', 'biotechnologies', 'биотех', 'биотехнологии', 'биотехнологий', 'биотехнологический'],
   ['biopharma', 'biopharmaceutical', 'биофарма', 'биофармацевтический', 'биофармацевтических'],
   ['medical', 'medicine', 'медицина', 'медицинский', 'медицинской', 'медицинская'],
-  ['nuclear', 'atomic', 'ядерный', 'ядерные', 'ядерная', 'ядерных', 'ядерно', 'атомный', 'атомная', 'атомной'],
+  ['nuclear', 'atomic', 'atom', 'ядерный', 'ядерные', 'ядерная', 'ядерных', 'ядерного', 'ядерной', 'ядерно', 'атом', 'атомный', 'атомная', 'атомной', 'атомные', 'атомных', 'атомного', 'атомщики', 'росатом'],
   ['radiation', 'радиационный', 'радиационные', 'радиационных'],
   ['titanium', 'титан', 'титановый', 'титана'],
   ['aerospace', 'аэрокосмический', 'аэрокосмическая', 'авиакосмический', 'авиакосмос'],
-  ['aircraft', 'aviation', 'avia', 'авиастроение', 'авиастроения', 'авиация', 'авиа'],
+  ['aircraft', 'aviation', 'avia', 'авиастроение', 'авиастроения', 'авиастроительный', 'авиастроительные', 'авиация', 'авиации', 'авиа', 'самолеты', 'самолётостроение', 'самолетостроение'],
   ['shipbuilding', 'судостроение', 'судостроения', 'судостроительный'],
   ['space', 'космос', 'космический', 'космических'],
   ['rocket', 'rockets', 'ракетный', 'ракетного', 'ракеты'],
@@ -44,6 +44,12 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['export', 'exports', 'экспорт', 'экспорта'],
   ['cluster', 'clusters', 'кластер', 'кластеры', 'кластера'],
 ];
+
+/**
+ * Short topic words that one typo would turn into another topic ("атом" into "автом…", the automotive
+ * cluster): Meilisearch matches them exactly (its typoTolerance.disableOnWords), synonyms still apply.
+ */
+export const EXACT_TOPIC_WORDS: readonly string[] = ['атом', 'atom', 'авиа', 'avia', 'фарма', 'нано', 'nano'];
 
 /** Meilisearch's `synonyms` setting: each term maps to every other term of its group (mutual synonyms). */
 export function toMeiliSynonyms(groups: readonly (readonly string[])[]): Record<string, string[]> {

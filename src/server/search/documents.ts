@@ -1,4 +1,5 @@
 import { buildSearchDocument, type DocumentAnalytics, type SearchDocument } from '../../lib/search/document';
+import type { ReportedCount } from '../../lib/indexing/reported';
 import { getYearAnalytics, resolveYear } from '../analytics';
 import type { Store } from '../store';
 
@@ -9,6 +10,16 @@ export async function defaultYearFields(store: Store): Promise<(slug: string) =>
   return (slug) => {
     const a = analytics?.clusters.get(slug);
     return { index: a?.overall?.value ?? null, scenario: a?.scenario.code ?? 'unknown' };
+  };
+}
+
+/** How many indicators each ranked public cluster reported in the default year (for the "2 of 4 reported" flag of hits). */
+export async function defaultYearReported(store: Store): Promise<(slug: string) => ReportedCount | undefined> {
+  const year = await resolveYear(store);
+  const analytics = year === null ? null : await getYearAnalytics(store, year);
+  return (slug) => {
+    const a = analytics?.clusters.get(slug);
+    return a && a.overall ? { reported: a.reported, of: a.of } : undefined;
   };
 }
 

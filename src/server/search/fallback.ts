@@ -6,6 +6,7 @@ import { hasHighlight, markedToHtml, markTerms, unmarked } from '../../lib/searc
 import { FACET_ATTRIBUTES, type FacetAttribute } from '../../lib/search/index-settings';
 import type { BoundingBox, SearchFilters, SearchQuery } from '../../lib/search/query';
 import { countValues, emptyFacets, pageCount, type MatchingSlugs, type SearchHit, type SearchResult } from '../../lib/search/result';
+import { federalDistrictOf, type FederalDistrict } from '../../lib/federal-districts';
 import type { ScenarioCode } from '../../lib/indexing/scenario';
 import type { Store } from '../store';
 import type { FallbackCandidate } from '../db/store-interfaces';
@@ -13,7 +14,7 @@ import { storageProblem } from '../db/storage-errors';
 import { defaultYearFields } from './documents';
 
 /** A public cluster that matched the text, with what filters, facets and sorting need. */
-type Candidate = FallbackCandidate & { scenario: ScenarioCode; index: number | null };
+type Candidate = FallbackCandidate & { scenario: ScenarioCode; index: number | null; federalDistrict: FederalDistrict };
 
 /**
  * Brings the FTS index up to the outbox. When DATA_DIR is full or read-only that write fails: search then answers
@@ -34,7 +35,7 @@ async function findCandidates(store: Store, q: string): Promise<Candidate[]> {
   await catchUpUnlessStorageRefuses(store);
   const rows = await store.searchFallback.candidates(toFtsMatch(q));
   const fields = await defaultYearFields(store);
-  return rows.map((r) => ({ ...r, ...fields(r.slug) }));
+  return rows.map((r) => ({ ...r, ...fields(r.slug), federalDistrict: federalDistrictOf(r.region) }));
 }
 
 /** Whether a point lies in the box (GeoJSON order; west > east crosses the antimeridian). */

@@ -223,7 +223,8 @@ export class SearchRuntime {
     if (status !== 'available') throw new MeiliNotReadyError(`Meilisearch at ${url} answers /health with "${status}", not "available" yet`);
     const sync = (this.sync ??= new IndexSync(this.store, client, this.indexUid));
     if (!(await indexExists(client, this.indexUid))) await this.rebuild('the index does not exist');
-    else await ensureSettings(client, this.indexUid);
+    // New settings usually come with a new document field (e.g. federalDistrict): rebuild so every document has it.
+    else if (await ensureSettings(client, this.indexUid)) await this.rebuild('the index settings changed');
     while (await sync.deliverBatch()) {
       // drain the backlog of the outage
     }

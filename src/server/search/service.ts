@@ -2,9 +2,12 @@ import { API_LANG, LANGS, type Lang } from '../../lib/i18n';
 import type { SearchDocument } from '../../lib/search/document';
 import { hasHighlight, markedToHtml, unmarked } from '../../lib/search/highlight';
 import { buildMatchingRequest, buildSearchRequests, SNIPPET_ATTRIBUTES, type MeiliSearchRequest } from '../../lib/search/meili-request';
+import { narrowByPlaceWords } from '../../lib/search/place-words';
 import type { SearchFilters, SearchQuery } from '../../lib/search/query';
 import { emptyFacets, pageCount, type MatchingSlugs, type SearchHit, type SearchResult } from '../../lib/search/result';
 import type { Store } from '../store';
+import type { ReportedCount } from '../../lib/indexing/reported';
+import { defaultYearReported } from './documents';
 import { fallbackMatchingSlugs, fallbackSearch } from './fallback';
 import { getSearchRuntime, type SearchRuntime, type SearchStatus } from './runtime';
 
@@ -111,6 +114,11 @@ async function meiliSearch(runtime: SearchRuntime, store: Store, query: SearchQu
   return { mode: 'meilisearch', total, page: query.page, perPage: query.perPage, pages: pageCount(total, query.perPage), hits, facets };
 }
 
+/** A hit with its reported-indicator count, when it has one. */
+function withReported(hit: SearchHit, reported: ReportedCount | undefined): SearchHit {
+  return reported ? { ...hit, reported } : hit;
+}
+
 /** Runs a Meilisearch call if search is in normal mode; undefined when the fallback must answer. */
 async function viaMeilisearch<T>(store: Store, call: (runtime: SearchRuntime) => Promise<T>): Promise<T | undefined> {
   const runtime = getSearchRuntime(store);
@@ -125,14 +133,20 @@ async function viaMeilisearch<T>(store: Store, call: (runtime: SearchRuntime) =>
 
 /**
  * Searches public clusters: Meilisearch when it is up and its index is whole, else SQLite FTS5
- * (`mode: "fallback"`). Never throws because Meilisearch is down.
+ * (`mode: "fallback"`). A place word in the text ("Сибири", "Far East") becomes the federal-district filter.
+ * Never throws because Meilisearch is down.
  */
-export async function searchClusters(store: Store, query: SearchQuery, timing: SearchTiming = {}): Promise<SearchResult> {
-  return (await viaMeilisearch(store, (runtime) => meiliSearch(runtime, store, query, timing))) ?? (await fallbackSearch(store, query));
+export async function searchClusters(store: Store, asked: SearchQuery, timing: SearchTiming = {}): Promise<SearchResult> {
+  const { query, place } = narrowByPlaceWords(asked);
+  const found = (await viaMeilisearch(store, (runtime) => meiliSearch(runtime, store, query, timing))) ?? (await fallbackSearch(store, query));
+  const reported = await defaultYearReported(store);
+  const result = { ...found, hits: found.hits.map((h) => withReported(h, reported(h.slug))) };
+  return place ? { ...result, place } : result;
 }
 
 /** Slugs of every public cluster matching the text and filters, without paging (for the map). */
-export async function matchingSlugs(store: Store, query: SearchFilters & { q: string }): Promise<MatchingSlugs> {
+export async function matchingSlugs(store: Store, asked: SearchFilters & { q: string }): Promise<MatchingSlugs> {
+  const { query } = narrowByPlaceWords(asked);
   const viaMeili = await viaMeilisearch(store, async (runtime) => {
     const publicNow = await publicNowFilter(store);
     const { results } = await runtime.searcher!.multiSearch<{ queries: MeiliSearchRequest[] }, { slug: string }>({

@@ -126,8 +126,8 @@ export function importRegions(dataDir: string, file: string, env: Record<string,
   });
 }
 
-/** English number as the pages print it (en-GB, up to 3 decimals). */
-export const en3 = (v: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 }).format(v);
+/** An index value as the pages print it: en-GB, exactly three decimals everywhere (issue 13). */
+export const en3 = (v: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(v);
 
 /** English ordinal: 1st, 2nd, 3rd, 4th, 11th, 22nd. */
 export function ordinal(n: number): string {

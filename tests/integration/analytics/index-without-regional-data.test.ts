@@ -173,23 +173,47 @@ describe('?year= and the directory sort', () => {
   });
 });
 
+describe('"2 of 4 reported" in every list (issue 13)', () => {
+  it.each([
+    ['/en/clusters?industryGroup=pharma-bio-medical', '2 of 4 reported'],
+    ['/clusters?industryGroup=pharma-bio-medical', 'по 2 из 4 показателей'],
+    ['/en/map?industryGroup=pharma-bio-medical', '2 of 4 reported'],
+    ['/en/analytics', '2 of 4 reported'],
+    ['/en/search?q=Pushchino', '2 of 4 reported'],
+  ])('%s flags Pushchino and not Obninsk', async (path, flag) => {
+    const { html } = await getHtml(path);
+    const flags = [...html.matchAll(/data-testid="reported-flag"[^>]*>([^<]+)</g)].map((m) => m[1]);
+    expect(flags.length).toBeGreaterThan(0);
+    expect(new Set(flags)).toContain(flag);
+    // Obninsk reported all 4: its entry carries no flag.
+    const obninsk = /obninsk-pharma-biotech[\s\S]*?(<\/li>|<\/tr>)/.exec(html)?.[0] ?? '';
+    expect(obninsk).not.toContain('reported-flag');
+  });
+});
+
 describe('profile index panel', () => {
   it('Obninsk (en): rank "Nth of 25" overall and in its industry, 4 of 4 reported', async () => {
     const slug = 'obninsk-pharma-biotech';
     const { html } = await getHtml(`/en/clusters/${slug}`);
     expect(testid(html, 'index-value')).toBe(en3(EXPECTED.overall.get(slug)!));
-    expect(testid(html, 'rank-overall')).toBe(`Among all clusters: ${ordinal(EXPECTED.overallRank.get(slug)!)} of 25`);
+    // Plain words say what each number is among (issue 13): "all 25 clusters", "the 5 clusters in <group>".
+    expect(testid(html, 'rank-overall')).toBe(`Among all 25 clusters with data for the year: ${ordinal(EXPECTED.overallRank.get(slug)!)}`);
     expect(EXPECTED.overallRank.get(slug)).toBe(8);
-    expect(testid(html, 'rank-industry')).toBe(`Within its industry group: ${ordinal(EXPECTED.industryRank.get(slug)!)} of 5 (${en3(EXPECTED.industry.get(slug)!)})`);
+    expect(testid(html, 'rank-industry')).toMatch(
+      new RegExp(`^Among the 5 clusters in “Pharmaceutical, biotechnology and medical”: ${ordinal(EXPECTED.industryRank.get(slug)!)}; index within the group ${en3(EXPECTED.industry.get(slug)!).replace('.', '\\.')}\\s*The index within the group is measured against`),
+    );
     expect(testid(html, 'reported')).toBe('4 of 4 indicators reported');
+    // The formula is one click away, not in the table's headings.
+    expect(text(element(html, 'data-testid="index-formula"')!)).toMatch(/^How the index is calculated .*I = √Σ α·\(x \/ max\)²/);
+    expect(text(element(html, 'data-testid="contributions"')!)).not.toMatch(/α|x \/ max/);
     expect(text(element(html, 'data-testid="contributions"')!)).not.toContain('not reported');
   });
 
   it('Pushchino (en): 2 of 4 reported, and the contributions table marks the missing ones', async () => {
     const slug = 'pushchino-biotech';
     const { html } = await getHtml(`/en/clusters/${slug}`);
-    expect(testid(html, 'reported')).toBe('2 of 4 indicators reported');
-    expect(testid(html, 'rank-overall')).toBe(`Among all clusters: ${ordinal(EXPECTED.overallRank.get(slug)!)} of 25`);
+    expect(testid(html, 'reported')).toBe('2 of 4 indicators reported The index rests on fewer than all indicators: unreported ones count as zero.');
+    expect(testid(html, 'rank-overall')).toBe(`Among all 25 clusters with data for the year: ${ordinal(EXPECTED.overallRank.get(slug)!)}`);
     const table = element(html, 'data-testid="contributions"')!;
     const row = (k: string) => text(element(table, `data-indicator="${k}"`)!);
     expect(row('internationalMembers')).toContain('not reported');
@@ -207,7 +231,7 @@ describe('profile index panel', () => {
     expect(hints).toContain('Report “International members”: it is missing and counts as 0.');
     expect(hints).toContain('Report “Exports of members, bln RUB”: it is missing and counts as 0.');
     // Joint R&D 0.39 of the leader's 35 (ratio 0.011) has more headroom than publications (694 of 4,458).
-    expect(hints).toContain(`The most room for growth is in “Joint R&D, bln RUB”: ${en3(0.39 / 35)} of the comparison set’s leader.`);
+    expect(hints).toContain('The most room for growth is in “Joint R&D, bln RUB”: now 1.1% of the best value.');
     const href = /href="([^"]+)" data-testid="improve-what-if"/.exec(html)![1]!.replaceAll('&#38;', '&');
     expect(href).toBe('/en/what-if?publications=694&jointRndBlnRub=0.39&year=2012&group=pharma-bio-medical');
     // A copy of the cluster added to the set leaves every maximum unchanged, so it gets the cluster's own index.
@@ -215,9 +239,9 @@ describe('profile index panel', () => {
     expect(testid(whatIf.html, 'whatif-index')).toBe(en3(EXPECTED.overall.get(slug)!));
   });
 
-  it('Pushchino (ru): «Представлено показателей: 2 из 4» and «нет данных»', async () => {
+  it('Pushchino (ru): «2 из 4 показателей представлено» and «нет данных»', async () => {
     const { html } = await getHtml('/clusters/pushchino-biotech');
-    expect(testid(html, 'reported')).toBe('Представлено показателей: 2 из 4');
+    expect(testid(html, 'reported')).toMatch(/^2 из 4 показателей представлено/);
     expect(text(element(element(html, 'data-testid="contributions"')!, 'data-indicator="exportsBlnRub"')!)).toContain('нет данных');
   });
 });

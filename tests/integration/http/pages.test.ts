@@ -98,6 +98,17 @@ describe('cluster profile', () => {
   });
 
   it.each([
+    ['en', '/en', '54.933° N, 43.317° E', /index 2012: <strong>\d\.\d{3}<\/strong>/, '1 cluster found'],
+    ['ru', '', '54,933° с. ш., 43,317° в. д.', /интернационализации 2012: <strong>\d,\d{3}<\/strong>/, 'Найдено кластеров: 1'],
+  ])('formats numbers one way (%s): coordinates with hemispheres, the index with 3 decimals, counts pluralised (issue 13)', async (_lang, prefix, coordinates, index, count) => {
+    const profile = await get(`${prefix}/clusters/sarov-nuclear`);
+    expect(text(element(profile.html, 'data-testid="coordinates"')!)).toBe(coordinates);
+    const list = await get(`${prefix}/clusters?region=RU-KYA`);
+    expect(resultCount(list.html)).toBe(count);
+    expect(list.html).toMatch(index);
+  });
+
+  it.each([
     ['en', '/en', 'not reported'],
     ['ru', '', 'нет данных'],
   ])('says Pushchino’s unreported indicators are "%s", not 0', async (_lang, prefix, notReported) => {
@@ -218,6 +229,23 @@ describe('accessibility basics', () => {
       const labelled = (id !== undefined && form.includes(`for="${id}"`)) || /\saria-label(ledby)?="[^"]+"/.test(m[0]);
       expect(wrapped || labelled, m[0]).toBe(true);
     }
+  });
+
+  it('lists in the region filter only regions with clusters, with counts, grouped by federal district (issue 13)', async () => {
+    const { html } = await get('/en/clusters?industryGroup=nuclear');
+    const select = element(html, 'data-testid="filter-region"')!;
+    const groups = [...select.matchAll(/<optgroup label="([^"]+)">(.*?)<\/optgroup>/gs)].map((m) => [m[1], [...m[2]!.matchAll(/<option[^>]*>([^<]+)<\/option>/g)].map((o) => decode(o[1]!))]);
+    expect(groups).toEqual([
+      ['Central Federal District', ['Moscow Oblast (1)']],
+      ['Volga Federal District', [expect.stringMatching(/^Nizhny Novgorod.* \(1\)$/), expect.stringMatching(/^Ulyanovsk.* \(1\)$/)]],
+      ['Siberian Federal District', ['Krasnoyarsk Krai (1)']],
+    ]);
+  });
+
+  it('offers no sort by founding year while no cluster gives one (issue 13: controls that do something)', async () => {
+    const { html } = await get('/en/clusters');
+    const sort = /<select name="sort">(.*?)<\/select>/s.exec(html)![1]!;
+    expect([...sort.matchAll(/value="([^"]+)"/g)].map((m) => m[1])).toEqual(['name', '-index']);
   });
 
   it('labels the industry group select "Отраслевая группа" in Russian', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { element, text } from '../http/html';
+import { attrs, element, text } from '../http/html';
 import { startPortal, type RunningPortal } from '../../helpers/portal';
 
 let portal: RunningPortal;

@@ -67,12 +67,24 @@ describe('npm start with the embedded Meilisearch', () => {
     }
   });
 
+  it.each([
+    ['', 'ядерные кластеры Сибири', 'Показаны кластеры округа: Сибирский федеральный округ (по словам «Сибири»).'],
+    ['/en', 'nuclear Siberia', 'Showing clusters in the Siberian Federal District (from “Siberia”).'],
+  ])('narrows a query with a place word to its federal district and says so (%s)', async (prefix, q, notice) => {
+    const html = await (await fetch(`${portal.url}${prefix}/search?q=${encodeURIComponent(q)}`)).text();
+    expect([...html.matchAll(/class="search-hit" data-slug="([^"]+)"/g)].map((m) => m[1])).toEqual(['zheleznogorsk-nuclear-space']);
+    expect(html).toContain(notice);
+    const api = (await getJson(`/api/v1/search?q=${encodeURIComponent(q)}`)).body;
+    expect(api).toMatchObject({ total: 1, place: { federalDistrict: 'siberian' } });
+  });
+
   it('answers the documented shape and 400 naming each bad parameter', async () => {
     const ok = await getJson('/api/v1/search?q=nuclear&industryGroup=nuclear&sort=-index&perPage=2');
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ mode: 'meilisearch', total: 4, page: 1, perPage: 2, pages: 2 });
-    expect(Object.keys(ok.body.facets)).toEqual(['industryGroup', 'region', 'scenario', 'status']);
-    expect(Object.keys(ok.body.hits[0])).toEqual(['slug', 'name', 'industryGroup', 'region', 'city', 'status', 'scenario', 'index', 'foundedYear', 'highlight']);
+    expect(Object.keys(ok.body.facets)).toEqual(['industryGroup', 'federalDistrict', 'region', 'scenario', 'status']);
+    expect(Object.keys(ok.body.hits[0])).toEqual(['slug', 'name', 'industryGroup', 'region', 'city', 'status', 'scenario', 'index', 'foundedYear', 'highlight', 'reported']);
+    expect(ok.body.hits[0].reported).toEqual({ reported: expect.any(Number), of: 4 });
     const timed = await fetch(`${portal.url}/api/v1/search?q=nuclear`, { headers: { 'accept-encoding': 'identity' } });
     const [search, meili] = /^search;dur=(\d+\.\d\d), meili;dur=(\d+\.\d\d)$/.exec(timed.headers.get('server-timing') ?? '')!.slice(1).map(Number);
     expect(meili).toBeGreaterThan(0);

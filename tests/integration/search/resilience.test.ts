@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeiliClient, type MeiliClient } from '../../../src/server/search/meili-client';
 import { fallbackSearch } from '../../../src/server/search/fallback';
+import { narrowByPlaceWords } from '../../../src/lib/search/place-words';
 import { rebuildIndex } from '../../../src/server/search/reindex';
 import { SearchRuntime } from '../../../src/server/search/runtime';
 import { matchingSlugs, searchClusters, searchStatus } from '../../../src/server/search/service';
@@ -120,6 +121,9 @@ describe('without Meilisearch at all', () => {
     expect(r.mode).toBe('fallback');
     expect(r.hits.map((h) => h.slug).sort()).toEqual(['dimitrovgrad-nuclear', 'dubna-nuclear-nanotech', 'sarov-nuclear', 'zheleznogorsk-nuclear-space']);
     expect(r.facets.industryGroup).toEqual({ nuclear: 4 });
+    const placed = await fallbackSearch(f.store, narrowByPlaceWords(query({ q: 'ядерные кластеры Сибири', lang: 'ru' })).query);
+    expect(placed.facets.federalDistrict).toEqual({ siberian: 1, volga: 2, central: 1 });
+    expect(placed.hits.map((h) => h.slug)).toEqual(['zheleznogorsk-nuclear-space']);
     const filtered = await fallbackSearch(f.store, query({ industryGroup: 'nuclear', region: 'RU-MOS' }));
     expect(filtered.hits.map((h) => h.slug)).toEqual(['dubna-nuclear-nanotech']);
     expect(filtered.facets.region).toMatchObject({ 'RU-MOS': 1, 'RU-ULY': 1 });

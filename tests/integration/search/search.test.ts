@@ -75,6 +75,27 @@ describe('search against a real Meilisearch', () => {
     expect(await slugs({ q: 'ИТ' })).toEqual(expect.arrayContaining(['novosibirsk-it-biopharma', 'spb-it-radioelectronics']));
   });
 
+  it('understands place words (issue 13): "ядерные кластеры Сибири" is Zheleznogorsk only, "Siberia" the Siberian clusters', async () => {
+    const siberian = (await f.store.clusters.listPublic()).filter((c) => ['RU-KYA', 'RU-NVS', 'RU-TOM', 'RU-KEM', 'RU-ALT'].includes(c.region)).map((c) => c.slug).sort();
+    const nuclearSiberia = await searchClusters(f.store, query({ q: 'ядерные кластеры Сибири', lang: 'ru' }));
+    expect(nuclearSiberia.hits.map((h) => h.slug)).toEqual(['zheleznogorsk-nuclear-space']);
+    expect(nuclearSiberia.place).toEqual({ federalDistrict: 'siberian', text: 'Сибири' });
+    expect((await slugs({ q: 'Siberia', lang: 'en', perPage: 100 })).sort()).toEqual(siberian);
+    expect((await slugs({ q: 'Сибирь', perPage: 100 })).sort()).toEqual(siberian);
+    expect((await slugs({ q: 'Дальний Восток' }))).toEqual(['khabarovsk-aircraft-shipbuilding']);
+    expect((await slugs({ q: 'Урал' }))).toEqual(['sverdlovsk-titanium']);
+    expect((await matchingSlugs(f.store, { q: 'nuclear Volga' })).slugs.sort()).toEqual(['dimitrovgrad-nuclear', 'sarov-nuclear']);
+  });
+
+  it('understands topic words (issue 13): "атом" finds the nuclear clusters, not the automotive one', async () => {
+    expect((await slugs({ q: 'атом' })).sort()).toEqual(NUCLEAR);
+  });
+
+  it('counts the federal-district facet', async () => {
+    const all = await searchClusters(f.store, query({ q: 'nuclear' }));
+    expect(all.facets.federalDistrict).toEqual({ central: 1, volga: 2, siberian: 1 });
+  });
+
   it('counts facets right, each facet ignoring its own filter', async () => {
     const publicClusters = await f.store.clusters.listPublic();
     const expected: Record<string, number> = {};

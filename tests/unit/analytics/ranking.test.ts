@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyticsQuerySchema, buildRanking, type RankingInput } from '../../../src/lib/analytics/ranking';
+import { analyticsQuerySchema, buildRanking, hasRegionalIndex, indexBars, type RankingInput } from '../../../src/lib/analytics/ranking';
 import { computeYearAnalytics, type AnalyticsCluster } from '../../../src/lib/indexing/year-analytics';
 import type { RegionalStatisticsRecord } from '../../../src/lib/regional-statistics';
 import { DEFAULT_SETTINGS } from '../../../src/lib/settings';
@@ -132,4 +132,22 @@ describe('analyticsQuerySchema', () => {
   it('rejects unknown parameters', () => {
     expect(analyticsQuerySchema.safeParse({ foo: '1' }).success).toBe(false);
   });
+});
+
+describe('hasRegionalIndex and indexBars (issue 13)', () => {
+  const row = (slug: string, value: number | null, regionIndex: number | null = null) => ({ slug, name: { ru: slug.toUpperCase(), en: slug }, value, regionIndex });
+
+  it('leaves the regional column out when every row lacks it', () => {
+    expect(hasRegionalIndex([row('a', 1), row('b', null)])).toBe(false);
+    expect(hasRegionalIndex([row('a', 1), row('b', null, 0.2)])).toBe(true);
+  });
+
+  it('ranks bars highest first, scaled to the highest, without unranked clusters', () => {
+    expect(indexBars([row('a', 0.5), row('b', null), row('c', 1)], 'en')).toEqual([
+      { slug: 'c', name: 'c', value: 1, share: 1 },
+      { slug: 'a', name: 'a', value: 0.5, share: 0.5 },
+    ]);
+  });
+
+  it('draws no bar longer than zero when every index is zero', () => expect(indexBars([row('a', 0)], 'ru')).toEqual([{ slug: 'a', name: 'A', value: 0, share: 0 }]));
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PER_PAGE_DEFAULT, PER_PAGE_MAX, directoryQuerySchema, parseQuery, parseQueryLenient } from '../../../src/lib/directory/query';
+import { PER_PAGE_DEFAULT, PER_PAGE_MAX, availableSorts, directoryQuerySchema, parseQuery, parseQueryLenient } from '../../../src/lib/directory/query';
 
 const strict = (qs: string) => parseQuery(directoryQuerySchema, new URLSearchParams(qs));
 const lenient = (qs: string) => parseQueryLenient(directoryQuerySchema, new URLSearchParams(qs));
@@ -122,5 +122,15 @@ describe('parseQueryLenient (pages: drop and report)', () => {
 
   it('reports nothing for a good query', () => {
     expect(lenient('industryGroup=nuclear&sort=-name').problems).toEqual([]);
+  });
+});
+
+describe('availableSorts (issue 13: controls that do something)', () => {
+  it('offers no founding-year sort when no cluster gives a year, and no index sort without an index', () => {
+    expect(availableSorts({ anyFoundedYear: false, anyIndex: true }, 'name')).toEqual(['name', '-index']);
+    expect(availableSorts({ anyFoundedYear: true, anyIndex: false }, 'name')).toEqual(['name', '-founded']);
+  });
+  it('keeps the current sort so the form shows what is applied', () => {
+    expect(availableSorts({ anyFoundedYear: false, anyIndex: false }, '-founded')).toEqual(['name', '-founded']);
   });
 });

@@ -39,16 +39,21 @@ describe('buildSearchRequests', () => {
   it('asks for every facet in one query when nothing is filtered', () => {
     const requests = buildSearchRequests(searchQuerySchema.parse({ q: 'nuclear' }), 'clusters', 'en');
     expect(requests).toHaveLength(1);
-    expect(requests[0]).toMatchObject({ indexUid: 'clusters', q: 'nuclear', filter: [], facets: ['industryGroup', 'region', 'scenario', 'status'], page: 1, hitsPerPage: 20 });
+    expect(requests[0]).toMatchObject({ indexUid: 'clusters', q: 'nuclear', filter: [], facets: ['industryGroup', 'federalDistrict', 'region', 'scenario', 'status'], page: 1, hitsPerPage: 20 });
   });
 
   it('adds one count query per active facet, without its own filter (disjunctive facets)', () => {
     const requests = buildSearchRequests(searchQuerySchema.parse({ q: 'x', industryGroup: 'nuclear', region: 'RU-NIZ' }), 'clusters', 'en');
     expect(requests.map((r) => [r.filter, r.facets, r.limit])).toEqual([
-      [['industryGroup = "nuclear"', 'region = "RU-NIZ"'], ['scenario', 'status'], undefined],
+      [['industryGroup = "nuclear"', 'region = "RU-NIZ"'], ['federalDistrict', 'scenario', 'status'], undefined],
       [['region = "RU-NIZ"'], ['industryGroup'], 0],
       [['industryGroup = "nuclear"'], ['region'], 0],
     ]);
+  });
+
+  it('filters by the federal district like any other facet', () => {
+    const [main] = buildSearchRequests(searchQuerySchema.parse({ q: '', federalDistrict: 'siberian' }), 'clusters', 'en');
+    expect(main!.filter).toEqual(['federalDistrict = "siberian"']);
   });
 
   it('asks every match of matchingSlugs, slugs only', () => {

@@ -29,7 +29,7 @@ describe('renderHit', () => {
     expect(html).toContain('Pharmaceutical, biotechnology and medical');
     expect(html).toContain('<li>Tomsk</li>'); // the English region name is "Tomsk" too: named once
     expect(html).toContain('scenario-lonely');
-    expect(html).toContain('Index 0.35');
+    expect(html).toContain('Index 0.346');
   });
 
   it('shows the other language\'s name when only it holds the match', () => {
@@ -38,7 +38,7 @@ describe('renderHit', () => {
   });
 
   it('formats the index the Russian way and leaves it out when unranked', () => {
-    expect(renderHit(hit(), ru)).toContain('Индекс 0,35');
+    expect(renderHit(hit(), ru)).toContain('Индекс 0,346');
     expect(renderHit(hit({ index: null }), ru)).not.toContain('Индекс');
   });
 });
@@ -76,7 +76,7 @@ describe('renderPager / searchQueryString / renderResults', () => {
   });
 
   it('shows the fallback notice and the count', () => {
-    const result: SearchResult = { mode: 'fallback', total: 1, page: 1, perPage: 20, pages: 1, hits: [hit()], facets: { industryGroup: {}, region: {}, scenario: {}, status: {} } };
+    const result: SearchResult = { mode: 'fallback', total: 1, page: 1, perPage: 20, pages: 1, hits: [hit()], facets: { industryGroup: {}, federalDistrict: {}, region: {}, scenario: {}, status: {} } };
     const html = renderResults(result, { q: 'Томск' }, ru);
     expect(html).toContain('data-testid="search-fallback"');
     expect(html).toContain('По запросу «Томск» найдено кластеров: 1');
