@@ -97,7 +97,7 @@ describe('GET /api/v1/clusters/{slug}', () => {
     const { status, type, body } = await getJson('/api/v1/clusters/obninsk-pharma-biotech');
     expect(status).toBe(200);
     expect(type).toContain('application/json');
-    expect(Object.keys(body).sort()).toEqual(['general', 'indicators', 'management', 'members', 'partnersProjects', 'priorities', 'provenance', 'slug']);
+    expect(Object.keys(body).sort()).toEqual(['general', 'indicators', 'management', 'members', 'partnersProjects', 'priorities', 'provenance', 'questionnaire', 'slug']);
     expect(body).toEqual(shipped('obninsk-pharma-biotech'));
   });
 
