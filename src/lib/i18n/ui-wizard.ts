@@ -217,6 +217,7 @@ export const WIZARD_UI = defineMessages(
     'history.changed': 'изменено: {fields}',
     'history.nothing': 'без изменений в данных',
     'history.indicatorsOf': 'Показатели за {year} год',
+    'history.questionnaireOf': 'Анкета за {year} год',
   },
   {
     'wizard.title.new': 'Register a cluster',
@@ -433,5 +434,6 @@ export const WIZARD_UI = defineMessages(
     'history.changed': 'changed: {fields}',
     'history.nothing': 'no change in the data',
     'history.indicatorsOf': 'Indicators of {year}',
+    'history.questionnaireOf': 'Questionnaire of {year}',
   },
 );

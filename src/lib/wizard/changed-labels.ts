@@ -16,6 +16,8 @@ export function changedFieldLabel(field: string): { key: UiKey; vars?: Record<st
   if (field.endsWith('.confirmedAt')) return undefined;
   const year = /^indicators\.(\d{4})$/.exec(field)?.[1];
   if (year) return { key: 'history.indicatorsOf', vars: { year } };
+  const answered = /^questionnaire\.(\d{4})$/.exec(field)?.[1];
+  if (answered) return { key: 'history.questionnaireOf', vars: { year: answered } };
   if (GROUP_LABELS[field]) return { key: GROUP_LABELS[field]! };
   for (const key of [`wizard.f.${field}`, `wizard.f.${field}.name`]) if (KNOWN.has(key)) return { key: key as UiKey };
   return { text: field };

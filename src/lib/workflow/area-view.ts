@@ -14,6 +14,7 @@ export function fieldValueText(profile: Profile | undefined, path: string): stri
   const [block, key] = path.split('.');
   let value: unknown;
   if (block === 'indicators') value = profile.indicators?.find((y) => String(y.year) === key);
+  else if (block === 'questionnaire') value = profile.questionnaire?.find((y) => String(y.year) === key);
   else if (key === undefined) value = (profile as unknown as Record<string, unknown>)[block!];
   else value = ((profile as unknown as Record<string, Record<string, unknown> | undefined>)[block!] ?? {})[key];
   return value === undefined ? undefined : JSON.stringify(value, null, 2);

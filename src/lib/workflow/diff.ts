@@ -23,7 +23,7 @@ const FIELD_BLOCKS = ['general', 'priorities', 'management', 'members', 'partner
 
 /**
  * The fields that differ between two versions of a profile, as "block.field" paths (indicators as
- * "indicators.<year>", plus "slug" and "provenance"), sorted. previous undefined means everything new is changed.
+ * "indicators.<year>" and "questionnaire.<year>", plus "slug" and "provenance"), sorted. previous undefined means everything new is changed.
  * @example changedFields(a, { ...a, general: { ...a.general, employees: 10 } }) // => ['general.employees']
  */
 export function changedFields(previous: Profile | undefined, next: Profile): string[] {
@@ -34,10 +34,12 @@ export function changedFields(previous: Profile | undefined, next: Profile): str
     const b = next[block] as Record<string, unknown>;
     for (const key of keysOf(a, b)) if (!same(a?.[key], b[key])) changed.push(`${block}.${key}`);
   }
-  const byYear = (p: Profile | undefined) => new Map((p?.indicators ?? []).map((y) => [String(y.year), y]));
-  const [oldYears, newYears] = [byYear(previous), byYear(next)];
-  for (const year of [...new Set([...oldYears.keys(), ...newYears.keys()])].sort())
-    if (!same(oldYears.get(year), newYears.get(year))) changed.push(`indicators.${year}`);
+  for (const list of ['indicators', 'questionnaire'] as const) {
+    const byYear = (p: Profile | undefined) => new Map((p?.[list] ?? []).map((y) => [String(y.year), y]));
+    const [oldYears, newYears] = [byYear(previous), byYear(next)];
+    for (const year of [...new Set([...oldYears.keys(), ...newYears.keys()])].sort())
+      if (!same(oldYears.get(year), newYears.get(year))) changed.push(`${list}.${year}`);
+  }
   if (!same(previous?.provenance, next.provenance)) changed.push('provenance');
   return changed.sort();
 }

@@ -23,8 +23,9 @@ const registration = (edit: (p: any) => void = () => {}) =>
 const completedPilot = (edit: (p: any) => void = () => {}) => {
   const p = shippedProfile(SEEDED);
   const complete = submittableInput();
-  p.management = complete.management;
-  p.members = complete.members;
+  // The pilot's own sourced facts stay: the manager completes the blocks, they do not remove what public sources say.
+  p.management = { ...complete.management, ...(p.management?.facts ? { facts: p.management.facts } : {}) };
+  p.members = { ...complete.members, ...(p.members?.facts ? { facts: p.members.facts } : {}) };
   edit(p);
   return p;
 };

@@ -8,6 +8,7 @@ describe('changedFieldLabel', () => {
     expect(changedFieldLabel('management.cmo')).toEqual({ key: 'wizard.g.cmo' });
     expect(changedFieldLabel('general.location')).toEqual({ key: 'wizard.g.place' });
     expect(changedFieldLabel('indicators.2012')).toEqual({ key: 'history.indicatorsOf', vars: { year: '2012' } });
+    expect(changedFieldLabel('questionnaire.2024')).toEqual({ key: 'history.questionnaireOf', vars: { year: '2024' } });
   });
   it('leaves out confirmation dates and names an unknown field by its path', () => {
     expect(changedFieldLabel('general.confirmedAt')).toBeUndefined();

@@ -38,3 +38,11 @@ describe('the areas’ view helpers', () => {
     expect(outcomeStatus(outcome)).toBe(status);
   });
 });
+
+describe('fieldValueText of a questionnaire year', () => {
+  it('shows that year’s answers', () => {
+    const profile = submittableProfile((p) => (p.questionnaire = [{ year: 2024, selfAssessment: 5 }]));
+    expect(JSON.parse(fieldValueText(profile, 'questionnaire.2024')!)).toMatchObject({ year: 2024, selfAssessment: 5 });
+    expect(fieldValueText(profile, 'questionnaire.2023')).toBeUndefined();
+  });
+});

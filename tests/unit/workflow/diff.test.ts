@@ -29,3 +29,11 @@ describe('changedFields', () => {
     expect(fields).toEqual(expect.arrayContaining(['slug', 'general.name', 'general.region', 'members.members', 'indicators.2012']));
   });
 });
+
+describe('changedFields of the questionnaire', () => {
+  it('names each year answered differently', () => {
+    const base = submittableProfile((p) => (p.questionnaire = [{ year: 2023, selfAssessment: 3 }]));
+    const next = submittableProfile((p) => (p.questionnaire = [{ year: 2023, selfAssessment: 4 }, { year: 2024, selfAssessment: 4 }]));
+    expect(changedFields(base, next)).toEqual(['questionnaire.2023', 'questionnaire.2024']);
+  });
+});
