@@ -109,7 +109,12 @@ async function touchHostileText(page: Page, limit = 12): Promise<number> {
     const el = shown.nth(i);
     // Forced: some labels let the pointer through to what is under them (the scatter plot's point labels); the mouse still goes there.
     await el.hover({ timeout: 5_000, force: true });
-    if (await el.evaluate((e) => !e.closest('a'))) await el.click({ timeout: 5_000, force: true });
+    // A map label can lie in the map's panned-away part: no pointer reaches it there, so it is only hovered.
+    const clickable = await el.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return !e.closest('a') && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
+    });
+    if (clickable) await el.click({ timeout: 5_000, force: true });
   }
   return n;
 }

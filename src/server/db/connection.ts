@@ -20,7 +20,9 @@ export function openDatabase(dataDir: string): Db {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  // Two server processes (serving and standby) and the scripts share the file: a writer waits up to 15 s for the
+  // lock rather than failing, since a loaded two-core machine can hold a start-up write that long.
+  db.pragma('busy_timeout = 15000');
   db.pragma('synchronous = NORMAL');
   migrate(db);
   // SQLite gives -wal and -shm the main file's mode when it creates them; older versions' files are tightened here.

@@ -70,9 +70,10 @@ describe('every API route under random and malformed input', () => {
   });
 
   it('GET and HEAD with hostile query strings, slugs and tokens: never 5xx', async () => {
-    const getPaths = (slug: string) => ['/api/v1/health', '/api/v1/search', '/api/v1/clusters', '/api/v1/clusters.geojson', '/api/v1/clusters.csv', '/api/v1/partners', `/api/v1/clusters/${slug}`, '/api/v1/me/clusters', `/api/v1/me/clusters/${slug}`];
+    // The JSON routes (the CSV export answers text/csv; its own tests are tests/integration/http/export-csv.test.ts).
+    const getPaths = (slug: string) => ['/api/v1/health', '/api/v1/search', '/api/v1/clusters', '/api/v1/clusters.geojson', '/api/v1/partners', `/api/v1/clusters/${slug}`, '/api/v1/me/clusters', `/api/v1/me/clusters/${slug}`];
     await fc.assert(
-      fc.asyncProperty(fc.nat(8), slugSegment, query, bearer, fc.boolean(), async (route, slug, qs, who, head) => {
+      fc.asyncProperty(fc.nat(7), slugSegment, query, bearer, fc.boolean(), async (route, slug, qs, who, head) => {
         const path = `${getPaths(slug)[route]}${qs ? `?${qs}` : ''}`;
         expectSafeAnswer(await send(portal, head ? 'HEAD' : 'GET', path, { headers: authHeaders(who) }), path);
       }),
