@@ -83,9 +83,6 @@ export const ANALYTICS_UI = defineMessages(
     'analytics.axisCluster': 'Индекс интернационализации кластера',
     'analytics.axisRegion': 'Индекс внешнеэкономической активности региона',
     'analytics.thresholds': 'Пороги: кластер {cluster}, регион {region}',
-    'analytics.questionnaire': 'Результаты анкетирования',
-    'analytics.questionnaireEmpty':
-      'Здесь появятся распределения ответов анкеты (самооценка, активность по областям сотрудничества, барьеры, цели), когда управляющие организации зарегистрируют кластеры на портале.',
     'analytics.sortBy': 'Сортировать по',
     'analytics.regionIndex': 'Индекс региона',
     'whatif.title': 'Калькулятор индекса интернационализации',
@@ -182,9 +179,6 @@ export const ANALYTICS_UI = defineMessages(
     'analytics.axisCluster': 'Cluster internationalization index',
     'analytics.axisRegion': 'Regional foreign economic activity index',
     'analytics.thresholds': 'Thresholds: cluster {cluster}, region {region}',
-    'analytics.questionnaire': 'Questionnaire results',
-    'analytics.questionnaireEmpty':
-      'Distributions of the questionnaire answers (self-assessment, activity per cooperation area, barriers, goals) will appear here once cluster management organizations register their clusters on the portal.',
     'analytics.sortBy': 'Sort by',
     'analytics.regionIndex': 'Region index',
     'whatif.title': 'Internationalization index calculator',
