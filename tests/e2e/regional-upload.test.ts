@@ -60,6 +60,8 @@ describe('a moderator imports regional statistics in the browser', () => {
     expect(await page.locator('select[name=scenario]').count()).toBe(0);
     expect(await page.locator('[data-testid=scenario-legend]').count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/e2e-regions-map-before-en.png`, fullPage: false });
+    await page.goto(`${portal.url}/en/search`);
+    expect(await page.locator('[data-testid=search-facet-scenario]').count()).toBe(0);
   });
 
   it('reaches the page from /moderation; it passes axe in both languages', async () => {
@@ -105,5 +107,7 @@ describe('a moderator imports regional statistics in the browser', () => {
     await page.goto(`${portal.url}/en/map`);
     expect(await page.locator('select[name=scenario]').count()).toBe(1);
     expect(await page.locator('[data-testid=scenario-legend]').count()).toBe(1);
+    await page.goto(`${portal.url}/en/search`);
+    expect(await page.locator('[data-testid=search-facet-scenario]').count()).toBe(1);
   });
 });
