@@ -10,6 +10,11 @@ import { regionCodeSchema } from '../regions';
 export const SEARCH_SORTS = ['relevance', 'name', '-index', 'index', 'founded', '-founded'] as const;
 /** One search sort order. */
 export type SearchSort = (typeof SEARCH_SORTS)[number];
+/** The sorts worth offering: by founding year only if some cluster gives one, by index only if there is one; the current sort always. */
+export function offeredSearchSorts(data: { anyFoundedYear: boolean; anyIndex: boolean }, current: SearchSort | undefined): SearchSort[] {
+  return SEARCH_SORTS.filter((s) => s === current || s === 'relevance' || s === 'name' || (s.endsWith('founded') ? data.anyFoundedYear : data.anyIndex));
+}
+
 /** Longest accepted query text, in characters. */
 export const SEARCH_QUERY_MAX = 200;
 /** Highest page number; with PER_PAGE_MAX it reaches the index's MAX_TOTAL_HITS. */

@@ -117,6 +117,14 @@ describe('npm start with the embedded Meilisearch', () => {
     expect((await getJson('/api/v1/search?q=nuclaer')).body).toMatchObject({ mode: 'meilisearch', total: 4 });
   });
 
+  it('offers no founding-year sort while no cluster gives a year, but the index sorts', async () => {
+    const html = await (await fetch(`${portal.url}/en/search`)).text();
+    const sort = /data-testid="search-sort"[\s\S]*?<\/select>/.exec(html)?.[0] ?? '';
+    expect(sort).toContain('value="-index"');
+    expect(sort).not.toContain('value="founded"');
+    expect(sort).not.toContain('value="-founded"');
+  });
+
   it('never shows the master key: not in health, pages, API answers or the log', async () => {
     const masterKey = readFileSync(join(portal.dataDir, 'meili-master-key'), 'utf8').trim();
     for (const path of ['/api/v1/health', '/api/v1/search?q=nuclear', '/en/search?q=nuclear', '/']) {

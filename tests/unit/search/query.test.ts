@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery, parseQueryLenient } from '../../../src/lib/directory/query';
-import { hasFilters, parseBoundingBox, searchQuerySchema } from '../../../src/lib/search/query';
+import { hasFilters, offeredSearchSorts, parseBoundingBox, searchQuerySchema } from '../../../src/lib/search/query';
 
 const strict = (qs: string) => parseQuery(searchQuerySchema, new URLSearchParams(qs));
 const badFields = (qs: string) => {
@@ -79,5 +79,13 @@ describe('hasFilters', () => {
     expect(hasFilters({})).toBe(false);
     expect(hasFilters({ region: 'RU-TOM' })).toBe(true);
     expect(hasFilters({ bbox: { minLon: 0, minLat: 0, maxLon: 1, maxLat: 1 } })).toBe(true);
+  });
+});
+
+describe('offeredSearchSorts', () => {
+  it('offers founding-year and index sorts only when some cluster has them, and always the current one', () => {
+    expect(offeredSearchSorts({ anyFoundedYear: false, anyIndex: true }, undefined)).toEqual(['relevance', 'name', '-index', 'index']);
+    expect(offeredSearchSorts({ anyFoundedYear: true, anyIndex: false }, undefined)).toEqual(['relevance', 'name', 'founded', '-founded']);
+    expect(offeredSearchSorts({ anyFoundedYear: false, anyIndex: false }, '-founded')).toEqual(['relevance', 'name', '-founded']);
   });
 });
