@@ -63,3 +63,17 @@ export const confirmedAt = isoDate.optional();
 
 /** A limited list of items. */
 export const list = <T extends z.ZodTypeAny>(item: T) => z.array(item).max(LIST_MAX).default([]);
+
+/** A list of yearly entries (at most 100), each year at most once: indicators and questionnaire answers. */
+export const yearlyList = <T extends z.ZodType<{ year: number }, z.ZodTypeDef, unknown>>(item: T) =>
+  z
+    .array(item)
+    .max(100)
+    .default([])
+    .superRefine((years, ctx) => {
+      const seen = new Set<number>();
+      years.forEach((y, i) => {
+        if (seen.has(y.year)) ctx.addIssue({ code: 'custom', path: [i, 'year'], message: `year ${y.year} is given twice` });
+        seen.add(y.year);
+      });
+    });

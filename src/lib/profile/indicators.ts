@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { shortText, year } from './common';
+import { shortText, year, yearlyList } from './common';
 import { INDICATOR_KEYS, type IndicatorKey } from './vocabulary';
 
 /** A reported indicator value with its source; an absent value means "not reported" (n/a), never 0. */
@@ -26,17 +26,7 @@ export const indicatorYearSchema = z
   .strict();
 
 /** Indicators by year, one entry per year. */
-export const indicatorsSchema = z
-  .array(indicatorYearSchema)
-  .max(100)
-  .default([])
-  .superRefine((years, ctx) => {
-    const seen = new Set<number>();
-    years.forEach((y, i) => {
-      if (seen.has(y.year)) ctx.addIssue({ code: 'custom', path: [i, 'year'], message: `year ${y.year} is given twice` });
-      seen.add(y.year);
-    });
-  });
+export const indicatorsSchema = yearlyList(indicatorYearSchema);
 
 /** One year of indicators as stored and shown. */
 export type IndicatorYear = z.infer<typeof indicatorYearSchema>;

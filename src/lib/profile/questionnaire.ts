@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { year } from './common';
+import { year, yearlyList } from './common';
 import {
   ACTIVITY_MAX,
   BARRIERS,
@@ -43,17 +43,7 @@ export const questionnaireYearSchema = z
   .strict();
 
 /** The questionnaire by year, one answer set per year. */
-export const questionnaireSchema = z
-  .array(questionnaireYearSchema)
-  .max(100)
-  .default([])
-  .superRefine((years, ctx) => {
-    const seen = new Set<number>();
-    years.forEach((y, i) => {
-      if (seen.has(y.year)) ctx.addIssue({ code: 'custom', path: [i, 'year'], message: `year ${y.year} is given twice` });
-      seen.add(y.year);
-    });
-  });
+export const questionnaireSchema = yearlyList(questionnaireYearSchema);
 
 /** One year's answers as stored and shown. */
 export type QuestionnaireYear = z.infer<typeof questionnaireYearSchema>;
