@@ -104,19 +104,26 @@ const flagSet = (page: Page) => page.evaluate((flag) => (window as unknown as Re
 async function touchHostileText(page: Page, limit = 12): Promise<number> {
   // A payload's text, not the search word: the query shows that word too (in a visually hidden status line).
   const shown = page.getByText(XSS_PAYLOADS.find((p) => p.includes('onmouseover'))!).filter({ visible: true });
-  const n = Math.min(await shown.count(), limit);
-  for (let i = 0; i < n; i++) {
-    const el = shown.nth(i);
+  // Handles taken at once: clicking one can close the popup that shows another, which is then skipped.
+  const elements = (await shown.elementHandles()).slice(0, limit);
+  for (const el of elements) {
+    const where = await el.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+      return { connected: e.isConnected, inView: x > 0 && y > 0 && x < innerWidth && y < innerHeight, inLink: e.closest('a') !== null };
+    });
+    if (!where.connected) continue;
+    // Off screen (below the fold, or in the map's panned-away part, which no scrolling reaches), an element gets the
+    // events an injected handler listens for dispatched, instead of a pointer that would scroll the map's panes.
+    if (!where.inView) {
+      for (const type of where.inLink ? ['mouseover', 'mouseenter'] : ['mouseover', 'mouseenter', 'click']) await el.dispatchEvent(type);
+      continue;
+    }
     // Forced: some labels let the pointer through to what is under them (the scatter plot's point labels); the mouse still goes there.
     await el.hover({ timeout: 5_000, force: true });
-    // A map label can lie in the map's panned-away part: no pointer reaches it there, so it is only hovered.
-    const clickable = await el.evaluate((e) => {
-      const r = e.getBoundingClientRect();
-      return !e.closest('a') && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
-    });
-    if (clickable) await el.click({ timeout: 5_000, force: true });
+    if (!where.inLink) await el.click({ timeout: 5_000, force: true });
   }
-  return n;
+  return elements.length;
 }
 
 /** Asserts that the page is inert: no payload ran, no dialog opened, nothing injected. */

@@ -148,7 +148,7 @@ export class ClustersRepository extends SqliteRepository implements ClustersStor
           if (v) insert.run(id, y.year, key, v.value, v.source);
         }
       this.recordChange(profile.slug, change, now);
-    })();
+    }).immediate();
     return profile;
   }
 

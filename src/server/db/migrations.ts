@@ -254,15 +254,18 @@ export const MIGRATIONS: readonly Migration[] = [
 
 /** Applies the migrations newer than the database's user_version; returns the versions applied. */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
-  const current = db.pragma('user_version', { simple: true }) as number;
   const applied: number[] = [];
   for (const m of migrations) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-    applied.push(m.version);
+    // The version is read under the write lock: two processes opening one file at once apply each migration once.
+    const ran = db
+      .transaction(() => {
+        if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return false;
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+        return true;
+      })
+      .immediate();
+    if (ran) applied.push(m.version);
   }
   return applied;
 }

@@ -102,7 +102,7 @@ export class RegionalImportBatch {
           JSON.stringify({ regions, years, queuedClusters }),
         );
         db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'").run();
-      })();
+      }).immediate();
     } finally {
       db.pragma(`main.cache_size = ${cacheSize}`);
       this.discard();

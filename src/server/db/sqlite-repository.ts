@@ -13,9 +13,13 @@ export abstract class SqliteRepository {
     this.sql = statementCache(db);
   }
 
-  /** Runs fn in one transaction (a savepoint inside a unit of work) once no other unit of work holds the connection. */
+  /**
+   * Runs fn in one transaction (a savepoint inside a unit of work) once no other unit of work holds the connection.
+   * IMMEDIATE: the write lock comes first, so a read-then-write cannot find its snapshot overtaken by the other
+   * process on the file (serving and standby), which SQLite answers with SQLITE_BUSY without waiting.
+   */
   protected async write<T>(fn: () => T): Promise<T> {
     if (this.gate) await this.gate.whenIdle();
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
   }
 }
