@@ -107,7 +107,8 @@ async function touchHostileText(page: Page, limit = 12): Promise<number> {
   // Handles taken at once: clicking one can close the popup that shows another, which is then skipped.
   const elements = (await shown.elementHandles()).slice(0, limit);
   for (const el of elements) {
-    const where = await el.evaluate((e) => {
+    const where = await el.evaluate((node) => {
+      const e = node as Element;
       const r = e.getBoundingClientRect();
       const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
       return { connected: e.isConnected, inView: x > 0 && y > 0 && x < innerWidth && y < innerHeight, inLink: e.closest('a') !== null };
