@@ -66,17 +66,19 @@ describe('the manager and moderator areas', () => {
 
   it('sends anonymous visitors to sign in, and answers a manager 403 in the moderator area', async () => {
     const anonymous = new Visitor(portal);
-    for (const path of ['/account/clusters', '/en/moderation', `/moderation/${SLUG}`]) {
+    for (const path of ['/account/clusters', '/en/moderation', `/moderation/${SLUG}`, '/en/moderation/accounts']) {
       const answer = await anonymous.get(path);
       expect(answer.status, path).toBe(303);
-      expect(answer.headers.get('location')).toMatch(/\/login\?next=/);
+      expect(answer.headers.get('location')).toBe(`${path.startsWith('/en/') ? '/en' : ''}/login?next=${encodeURIComponent(path)}`);
     }
-    for (const path of ['/en/moderation', `/moderation/${SLUG}`]) {
+    for (const path of ['/en/moderation', `/moderation/${SLUG}`, '/moderation/accounts']) {
       const answer = await manager.get(path);
       expect(answer.status, path).toBe(403);
       expect(testIdText(answer.html, 'forbidden')).toBeDefined();
       expect(answer.html).not.toContain('data-testid="queue"');
+      expect((await moderator.get(path)).status, path).toBe(200);
     }
+    expect((await anonymous.get('/xx/moderation')).status).toBe(404);
     // The form is not trusted either: a manager's approve is refused by the workflow, with a message.
     const approve = await manager.submit(`/en/moderation/${SLUG}`, 'workflow.approve', { lang: 'en', slug: SLUG });
     expect(approve.status).toBe(403);
