@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { structuralA11yProblems } from '../helpers/a11y';
+import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { startPortal, type RunningPortal } from '../helpers/portal';
 
@@ -22,6 +23,12 @@ afterAll(async () => {
   await portal?.stop();
 });
 
+/** Asserts no structural problem and no WCAG 2.1 A/AA violation that axe-core finds on the page as it is now. */
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await structuralA11yProblems(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(RESULTS_DIR, `e2e-${name}.png`), fullPage: true });
 }
@@ -33,7 +40,7 @@ describe.each([
   it('asks for R&D partners in pharmaceuticals by the labelled form and gets the pharmaceutical clusters first, with reasons', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${portal.url}${c.prefix}/partners`);
-    expect(await structuralA11yProblems(page)).toEqual([]);
+    await expectAccessible(page);
     await page.getByLabel(c.industry).selectOption('pharma-bio-medical');
     await page.getByLabel(c.area).selectOption({ label: c.rnd });
     await page.getByLabel(c.country).selectOption({ label: c.germany });
@@ -47,7 +54,7 @@ describe.each([
     expect(await page.locator('[data-testid="partner-list"] > li').first().locator('[data-testid="match-reasons"]').innerText()).toContain(c.reason);
     // The form keeps what was asked.
     expect(await page.getByLabel(c.country).inputValue()).toBe('DE');
-    expect(await structuralA11yProblems(page)).toEqual([]);
+    await expectAccessible(page);
     await shot(page, `partners-${c.lang}`);
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
@@ -76,7 +83,7 @@ describe.each([
     expect(new URL(page.url()).search).toBe(`?c=${c.picked.join(',')},zheleznogorsk-nuclear-space`);
     expect(await columns()).toEqual([...c.picked, 'zheleznogorsk-nuclear-space']);
     expect(await page.locator('[data-row="indexOverall"] td').count()).toBe(3);
-    expect(await structuralA11yProblems(page)).toEqual([]);
+    await expectAccessible(page);
     await shot(page, `compare-${c.lang}`);
 
     const sarov = (await page.locator('th[data-slug="sarov-nuclear"] a').first().innerText()).trim();
@@ -97,7 +104,7 @@ describe('profile sections in Chromium', () => {
     const similar = await page.locator('[data-testid="related-similar"] li[data-slug]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-slug')));
     expect(similar).not.toContain('dimitrovgrad-nuclear');
     expect(similar.length).toBeGreaterThan(0);
-    expect(await structuralA11yProblems(page)).toEqual([]);
+    await expectAccessible(page);
     await shot(page, 'profile-dimitrovgrad-en');
     await page.locator('[data-block="general"]').screenshot({ path: join(RESULTS_DIR, 'e2e-profile-dimitrovgrad-en-general.png') });
     await page.locator('[data-testid="related"]').screenshot({ path: join(RESULTS_DIR, 'e2e-profile-dimitrovgrad-en-related.png') });
