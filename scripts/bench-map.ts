@@ -7,7 +7,8 @@
  *   interactive   = navigation start → every marker clustered, a frame painted and the main thread free
  *                   ("map:interactive", set by the island after the frame following addLayers)
  * Prints the median of the runs (after one warm-up), the GeoJSON size, and the gzip size of every JavaScript
- * file the map page loads. Targets: 10,000 clusters interactive < 1.5 s; < 80 KB gzip JS.
+ * file the map page loads; beside them the floor (scripts/lib/map-floor.ts): the same GeoJSON drawn by a bare
+ * Leaflet + markercluster page, measured the same way. Targets: 10,000 clusters interactive < 1.5 s; < 80 KB gzip JS.
  * Search is pointed at an unreachable Meilisearch so indexing does not compete for the CPU (/map without
  * q or bbox reads only the store). Needs a build (npx astro build) and Chromium. --strict exits 1 on a miss.
  */
@@ -23,6 +24,7 @@ import { readServerConfig } from '../src/server/config';
 import { openStore } from '../src/server/store';
 import { launchBrowser } from '../tests/helpers/browser';
 import { positiveIntFlag, prng } from './lib/bench-kit';
+import { startMapFloor } from './lib/map-floor';
 import { startPortalProcess } from './lib/process-kit';
 
 const root = join(import.meta.dirname, '..');
@@ -111,20 +113,21 @@ const WIRE_BYTES_SCRIPT = `(() => {
 })()`;
 
 /** One visit of /map: the two marks (ms from navigation start), the features drawn, the JS files loaded and the bytes on the wire. */
-async function visit(context: BrowserContext, url: string, cold: boolean): Promise<{ firstRender: number; interactive: number; features: number; scripts: Map<string, Buffer>; wire: WireBytes }> {
+async function visit(context: BrowserContext, url: string, cold: boolean, floor = false): Promise<{ firstRender: number; interactive: number; features: number; scripts: Map<string, Buffer>; wire: WireBytes }> {
   const page = await context.newPage();
   if (cold) await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
   const scripts = new Map<string, Buffer>();
   page.on('response', (res) => {
     if (res.request().resourceType() === 'script') void res.body().then((b) => scripts.set(res.url(), b), () => undefined);
   });
-  await page.goto(`${url}/map`);
-  await page.waitForSelector('[data-cluster-map][data-state="ready"]', { timeout: 60_000 });
-  const marks = await page.evaluate(() => ({
+  await page.goto(floor ? `${url}/` : `${url}/map`);
+  const root = floor ? 'body' : '[data-cluster-map]';
+  await page.waitForSelector(`${root}[data-state="ready"]`, { timeout: 60_000 });
+  const marks = await page.evaluate((selector) => ({
     firstRender: performance.getEntriesByName('map:first-render')[0]?.startTime ?? NaN,
     interactive: performance.getEntriesByName('map:interactive')[0]?.startTime ?? NaN,
-    features: Number(document.querySelector<HTMLElement>('[data-cluster-map]')?.dataset.featureCount),
-  }));
+    features: Number(document.querySelector<HTMLElement>(selector)?.dataset.featureCount),
+  }), root);
   const wire = (await page.evaluate(WIRE_BYTES_SCRIPT)) as WireBytes;
   await page.close();
   return { ...marks, scripts, wire };
@@ -155,6 +158,15 @@ async function measure(context: BrowserContext, n: number) {
     const warm = [];
     for (let i = 0; i < RUNS; i++) runs.push(await visit(context, portal.url, true));
     for (let i = 0; i < RUNS; i++) warm.push(await visit(context, portal.url, false));
+    // The floor: the GeoJSON /map drew, on a bare Leaflet + markercluster page (after one warm-up, like the portal).
+    const floorServer = await startMapFloor(Buffer.from(await (await fetch(`${portal.url}/api/v1/clusters.geojson`)).arrayBuffer()));
+    const floor = [];
+    try {
+      await visit(context, floorServer.url, true, true);
+      for (let i = 0; i < RUNS; i++) floor.push(await visit(context, floorServer.url, true, true));
+    } finally {
+      await floorServer.stop();
+    }
     return {
       n,
       features: runs[0]!.features,
@@ -165,6 +177,9 @@ async function measure(context: BrowserContext, n: number) {
       interactive: median(runs.map((r) => r.interactive)),
       warmInteractive: median(warm.map((r) => r.interactive)),
       firstVisitInteractive: first.interactive,
+      floorInteractive: median(floor.map((r) => r.interactive)),
+      floorFeatures: floor[0]!.features,
+      floorWire: floor[0]!.wire,
       scripts: runs[0]!.scripts,
       wire: runs[0]!.wire,
     };
@@ -202,6 +217,8 @@ console.table(
     'interactive ms': Math.round(r.interactive),
     'interactive ms, warm cache': Math.round(r.warmInteractive),
     'interactive ms, 1st visit after a write': Math.round(r.firstVisitInteractive),
+    'floor interactive ms (bare Leaflet)': Math.round(r.floorInteractive),
+    'portal over floor': `${(r.interactive / r.floorInteractive).toFixed(2)}×`,
   })),
 );
 console.log('\nBytes on the wire for one visit with an empty browser cache (KB as sent: Chromium asks for br/gzip):');
@@ -214,6 +231,7 @@ console.table(
     boundaries: (r.wire.boundaries / 1024).toFixed(1),
     GeoJSON: (r.wire.geojson / 1024).toFixed(1),
     total: ((r.wire.html + r.wire.js + r.wire.css + r.wire.boundaries + r.wire.geojson) / 1024).toFixed(1),
+    'floor total (bare Leaflet, same GeoJSON, gzip)': ((r.floorWire.html + r.floorWire.js + r.floorWire.css + r.floorWire.geojson) / 1024).toFixed(1),
   })),
 );
 console.log(`JavaScript loaded by /map: ${js.length} file(s), ${jsRaw.toFixed(1)} KB raw, ${jsGzip.toFixed(1)} KB gzip`);
@@ -225,6 +243,7 @@ const checks = [
   { what: `${biggest.n + 25} clusters interactive < ${TARGET_INTERACTIVE_MS} ms`, ok: biggest.interactive < TARGET_INTERACTIVE_MS, value: `${Math.round(biggest.interactive)} ms` },
   { what: `JavaScript < ${TARGET_JS_GZIP_KB} KB gzip`, ok: jsGzip < TARGET_JS_GZIP_KB, value: `${jsGzip.toFixed(1)} KB` },
   { what: 'every cluster drawn', ok: results.every((r) => r.features === r.n + 25), value: results.map((r) => r.features).join(', ') },
+  { what: 'the floor drew the same clusters', ok: results.every((r) => r.floorFeatures === r.features), value: results.map((r) => r.floorFeatures).join(', ') },
   { what: 'no request left localhost', ok: browser.externalRequests.length === 0, value: String(browser.externalRequests.length) },
 ];
 for (const c of checks) console.log(`${c.ok ? 'PASS' : 'MISS'}  ${c.what}: ${c.value}`);
