@@ -28,8 +28,8 @@ describe('/compare', () => {
     expect(row(html, 'members')[0]).toMatch(/^70 \(2020\) \( ?source: cluster-dgrad\.ru ?\)$/);
     expect(row(html, 'indicator-exportsBlnRub')[0]).toBe('1.8');
     expect(row(html, 'indicator-internationalMembers')[0]).toBe('not reported');
-    expect(row(html, 'indexOverall')[0]).toMatch(/^\d\.\d+ \(\d+(st|nd|rd|th) of 25\)$/);
-    expect(row(html, 'indexIndustry')[0]).toMatch(/of [2-4]\)$/);
+    expect(row(html, 'indexOverall')[0]).toBe('0.080 (22nd of 25)'); // an index always with 3 decimals (was "0.08")
+    expect(row(html, 'indexIndustry')[0]).toMatch(/^\d\.\d{3} \(\d+(st|nd|rd|th) of [2-4]\)$/);
     expect(element(html, 'data-row="scenario"')).toContain('data-testid="scenario-badge"');
   });
 
