@@ -175,6 +175,11 @@ describe('upload, preview, import', () => {
     const audit = withDatabase(portal, (db) => db.prepare("SELECT a.actor, u.email FROM audit_log a JOIN users u ON a.actor = 'user:' || u.id WHERE a.action = 'import-regional-statistics'").all());
     expect(audit).toEqual([{ actor: expect.stringMatching(/^user:\d+$/), email: ADMIN.email }]);
     expect((await moderator.get('/en/moderation/regions/template.csv?year=2012')).html).not.toMatch(/^RU-KLU,/m);
+    // The map now shades regions by their index; its table alternative shows each index with 3 decimals.
+    const map = await new Visitor(portal).get('/en/map');
+    const values = [...(map.html.split('class="map-region-values"')[1] ?? '').matchAll(/<td class="num">([^<]*)<\/td>/g)].map((m) => m[1]!.trim());
+    expect(values.length).toBeGreaterThan(0);
+    for (const value of values) expect(value).toMatch(/^\d+\.\d{3}$/);
   });
 
   it('a second upload shows changed values old → new and unchanged regions; a stale confirmation is previewed again', async () => {
