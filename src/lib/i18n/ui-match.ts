@@ -86,6 +86,8 @@ export const MATCH_UI = defineMessages(
     'factsheet.reach': 'Как связаться',
     'factsheet.profile': 'Профиль на портале',
     'factsheet.nothing': 'Пока не указано.',
+    'factsheet.qrLabel': 'QR-код со ссылкой на профиль кластера: {url}',
+    'factsheet.qrCaption': 'Наведите камеру, чтобы открыть профиль:',
   },
   {
     'facts.title': 'From public sources',
@@ -171,5 +173,7 @@ export const MATCH_UI = defineMessages(
     'factsheet.reach': 'How to reach it',
     'factsheet.profile': 'Profile on the portal',
     'factsheet.nothing': 'Not given yet.',
+    'factsheet.qrLabel': 'QR code linking to the cluster’s profile: {url}',
+    'factsheet.qrCaption': 'Scan to open the profile:',
   },
 );
