@@ -81,9 +81,6 @@ export const CLUSTER_EXPORT_SQL = `SELECT c.slug, c.name_ru, c.name_en, c.region
   FROM ${SLUG_LIST_JOIN.replace('json_each(?)', 'json_each(@slugs)')}
   WHERE c.publication = 'approved'`;
 
-/** Slugs per statement when the store is in memory and no second connection can read it. */
-const IN_MEMORY_BATCH = 500;
-
 /** SQLite repository over the clusters and indicator tables (their only writer); every change also queues a search-outbox row and an audit entry. */
 export class ClustersRepository extends SqliteRepository implements ClustersStore {
 
@@ -105,17 +102,10 @@ export class ClustersRepository extends SqliteRepository implements ClustersStor
    * The public clusters named by slug, in the list's order, with the year's indicators, read with better-sqlite3's
    * iterate() on a read-only connection of its own: the shared connection cannot run anything else while a
    * statement iterates, and an export waits for its client between rows. The connection's read transaction is
-   * the snapshot; it is closed when the iteration ends or is stopped. A store in memory (tests) has no file for a
-   * second connection: it reads batches of slugs on the shared connection instead.
+   * the snapshot; it is closed when the iteration ends or is stopped (return(), e.g. a client that went away).
    */
   async *iteratePublicForExport(slugs: readonly string[], year: number | null): AsyncGenerator<ClusterExportRecord> {
-    if (this.db.memory) {
-      for (let from = 0; from < slugs.length; from += IN_MEMORY_BATCH) {
-        const rows = this.sql(CLUSTER_EXPORT_SQL).all({ slugs: JSON.stringify(slugs.slice(from, from + IN_MEMORY_BATCH)), year }) as ExportRowDb[];
-        yield* rows.map(toExportRecord);
-      }
-      return;
-    }
+    if (this.db.memory) throw new Error('iteratePublicForExport reads on a second connection, which a store in memory does not have: open the store on a file (DATA_DIR)');
     const reader: Db = new Database(this.db.name, { readonly: true, fileMustExist: true, timeout: 15_000 });
     try {
       for (const row of reader.prepare(CLUSTER_EXPORT_SQL).iterate({ slugs: JSON.stringify(slugs), year }) as IterableIterator<ExportRowDb>) yield toExportRecord(row);

@@ -147,6 +147,17 @@ describe('streamed cluster export', () => {
     expect(response.headers.get('x-data-sources')).toBe(body.sources);
   });
 
+  it('reads the named public clusters in the list’s order, skipping unknown slugs, with the indicators of the year only', async () => {
+    const read: ClusterExportRecord[] = [];
+    for await (const r of store.clusters.iteratePublicForExport(['tomsk-pharma-medtech-it', 'no-such-cluster', 'formula-cluster', 'dimitrovgrad-nuclear'], 2012)) read.push(r);
+    expect(read.map((r) => r.slug)).toEqual(['tomsk-pharma-medtech-it', 'formula-cluster', 'dimitrovgrad-nuclear']);
+    expect(read[1]).toMatchObject({ name: hostile.general.name, city: hostile.general.city, industryGroup: 'nuclear', indicators: [{ indicator: 'publications', value: 3, source: '=cmd|"/c calc"!A1' }] });
+    expect(read[2]!.indicators.map((i) => i.indicator).sort()).toEqual(['exportsBlnRub', 'jointRndBlnRub', 'publications']);
+    const noYear: ClusterExportRecord[] = [];
+    for await (const r of store.clusters.iteratePublicForExport(['formula-cluster'], null)) noYear.push(r);
+    expect(noYear[0]!.indicators).toEqual([]);
+  });
+
   it('reads the rows in the list’s order without sorting them all first (no temporary b-tree in the plan)', () => {
     const plan = store.db.prepare(`EXPLAIN QUERY PLAN ${CLUSTER_EXPORT_SQL}`).all({ slugs: '[]', year: 2012 }) as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail).join('\n')).not.toMatch(/TEMP B-TREE/);

@@ -138,10 +138,19 @@ describe('GET /api/v1/clusters.json', () => {
 describe('the Download control', () => {
   it('on /clusters keeps the directory’s filters and sort', async () => {
     const html = await (await fetch(`${portal.url}/en/clusters?industryGroup=nuclear&sort=-index&page=1`)).text();
-    expect(element(html, 'data-testid="download-csv"')).toMatch(/href="\/api\/v1\/clusters\.csv\?industryGroup=nuclear&(amp;|#38;)?sort=-index"/);
-    expect(element(html, 'data-testid="download-json"')).toMatch(/href="\/api\/v1\/clusters\.json\?industryGroup=nuclear&(amp;|#38;)?sort=-index"/);
+    expect(element(html, 'data-testid="download-csv"')).toMatch(/href="\/api\/v1\/clusters\.csv\?industryGroup=nuclear&(amp;|#38;)?sort=-index&(amp;|#38;)?lang=en"/);
+    expect(element(html, 'data-testid="download-json"')).toMatch(/href="\/api\/v1\/clusters\.json\?industryGroup=nuclear&(amp;|#38;)?sort=-index&(amp;|#38;)?lang=en"/);
     expect(element(html, 'data-testid="download-geojson"')).toContain('href="/api/v1/clusters.geojson?industryGroup=nuclear"');
     for (const path of attrs(element(html, 'data-testid="download"')!, 'a', 'href')) expect((await fetch(portal.url + path)).status, path).toBe(200);
+  });
+
+  it('on the Russian /clusters sorts names as the page does (in Russian)', async () => {
+    const html = await (await fetch(`${portal.url}/clusters?industryGroup=aerospace-shipbuilding`)).text();
+    const href = attrs(element(html, 'data-testid="download"')!, 'a', 'href').find((l) => l.startsWith('/api/v1/clusters.csv'))!;
+    expect(href).toBe('/api/v1/clusters.csv?industryGroup=aerospace-shipbuilding&lang=ru');
+    const shown = attrs(element(html, 'data-testid="cluster-list"') ?? html, 'a', 'href').filter((h) => /^\/clusters\/[^/]+$/.test(h)).map((h) => h.replace('/clusters/', ''));
+    expect(shown.length).toBeGreaterThan(1);
+    expect((await csv(href.replace('/api/v1/clusters.csv', ''))).rows.map((r) => r.cells.slug)).toEqual([...new Set(shown)]);
   });
 
   it('on /search keeps the text, the facets and the sort, and its files hold the search’s clusters', async () => {
