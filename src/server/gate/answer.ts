@@ -124,6 +124,9 @@ export function bufferAnswer(res: ServerResponse, produce: () => unknown): Promi
   });
 }
 
+/** How long a streamed answer may wait for its client to take any data before the connection is cut. */
+export const STREAM_IDLE_TIMEOUT_MS = 60_000;
+
 /**
  * Writes a Web Response whose body is a stream (an export) as it comes, with backpressure: the next chunk is
  * pulled only when the socket took the last one, compressed on the way when the client accepts br or gzip (brotli
@@ -131,7 +134,10 @@ export function bufferAnswer(res: ServerResponse, produce: () => unknown): Promi
  * away cancels the body (which stops its producer); a producer that fails mid-way is logged and the connection
  * cut, so the client sees an incomplete transfer, never a file that looks whole.
  */
-export async function writeStreamedResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
+export async function writeStreamedResponse(req: IncomingMessage, res: ServerResponse, response: Response, idleTimeoutMs = STREAM_IDLE_TIMEOUT_MS): Promise<void> {
+  // A client that stops reading but keeps the connection would hold the export (and its snapshot of the store) for
+  // good: after this long without any byte moving, the connection is cut and the body cancelled.
+  res.setTimeout(idleTimeoutMs, () => res.destroy());
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
   if (!response.body || req.method === 'HEAD') {

@@ -25,6 +25,8 @@ export interface GateOptions {
   directRoutes?: ReadonlyMap<string, DirectRoute>;
   /** Streamed routes by exact path (exports: Astro's writer would not wait for a slow client, and the gate's buffering would hold the whole file). */
   streamRoutes?: ReadonlyMap<string, StreamRoute>;
+  /** How long a streamed answer waits for a client that takes no data before cutting it (tests shorten it). */
+  streamIdleTimeoutMs?: number;
   /** The data version of the store now: cached pages are kept per version. */
   dataVersion: () => string | number | Promise<string | number>;
   /** TRUST_PROXY: believe X-Forwarded-Proto from the proxy in front (for HSTS). */
@@ -181,7 +183,7 @@ export function createGate(options: GateOptions): (req: IncomingMessage, res: Se
     const stream = options.streamRoutes?.get(pathname);
     if (stream) {
       const response = await stream(new URL(url, 'http://portal.invalid')).catch((error: unknown) => answerResponse(internalErrorAnswer(req.method ?? 'GET', pathname, error)));
-      if (response.status === 200) return writeStreamedResponse(req, res, response);
+      if (response.status === 200) return writeStreamedResponse(req, res, response, options.streamIdleTimeoutMs);
       // Refusals (400) and errors are small JSON: written whole, like every other API answer.
       const headers: Record<string, string> = {};
       response.headers.forEach((value, name) => (headers[name] = value));

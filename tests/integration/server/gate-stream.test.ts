@@ -20,7 +20,7 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
  * Serves the gate with one streamed route, /export: its first chunk is produced at once, the second only once
  * `release` is called; `cancelled` resolves when the gate cancels the body.
  */
-async function gateWithStream(): Promise<{ url: string; release: () => void; cancelled: Promise<void>; pulls: () => number }> {
+async function gateWithStream(options: { endless?: boolean; streamIdleTimeoutMs?: number } = {}): Promise<{ url: string; release: () => void; cancelled: Promise<void>; pulls: () => number }> {
   const release = deferred();
   const cancelled = deferred();
   let pulls = 0;
@@ -34,6 +34,7 @@ async function gateWithStream(): Promise<{ url: string; release: () => void; can
             {
               async pull(controller) {
                 pulls++;
+                if (options.endless) return controller.enqueue(new Uint8Array(256 * 1024).fill(0x61));
                 if (pulls === 1) return controller.enqueue(new TextEncoder().encode('first chunk\n'));
                 await release.promise;
                 controller.enqueue(new TextEncoder().encode('second chunk\n'));
@@ -47,7 +48,7 @@ async function gateWithStream(): Promise<{ url: string; release: () => void; can
         ),
     ],
   ]);
-  server = createServer(createGate({ astroHandler, clientDir: temp.dir, dataVersion: () => 1, streamRoutes }));
+  server = createServer(createGate({ astroHandler, clientDir: temp.dir, dataVersion: () => 1, streamRoutes, streamIdleTimeoutMs: options.streamIdleTimeoutMs }));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, release: release.resolve, cancelled: cancelled.promise, pulls: () => pulls };
 }
@@ -76,6 +77,18 @@ describe('the gate’s streamed routes', () => {
     abort.abort();
     await gate.cancelled;
     expect(gate.pulls()).toBeLessThanOrEqual(2);
+  });
+
+  it('hold back while the client does not read, and cut a client that takes nothing for the idle timeout', async () => {
+    const gate = await gateWithStream({ endless: true, streamIdleTimeoutMs: 300 });
+    const res = await fetch(`${gate.url}/export`, { headers: { 'accept-encoding': 'identity' } });
+    const reader = res.body!.getReader();
+    await reader.read();
+    // The client reads no more: the socket's buffers fill, the gate stops pulling, and the idle timeout cancels the body.
+    await gate.cancelled;
+    // An endless producer was pulled only as far as the buffers on the way hold (a few MB at most), not forever.
+    expect(gate.pulls()).toBeLessThan(64);
+    await reader.cancel().catch(() => undefined);
   });
 
   it('compress on the way when the client accepts it', async () => {
