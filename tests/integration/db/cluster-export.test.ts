@@ -9,6 +9,7 @@ import type { SqliteStore } from '../../../src/server/db/sqlite-store';
 import type { ClusterExportRecord, ClustersStore, Store } from '../../../src/server/db/store-interfaces';
 import { listDirectory } from '../../../src/server/directory';
 import { exportResponse } from '../../../src/server/export/answer';
+import { searchClusters } from '../../../src/server/search/service';
 import { EXPORT_ROWS_PER_CHUNK } from '../../../src/server/export/stream';
 import { closeTempStore, openTempStore } from './store-helpers';
 
@@ -145,6 +146,19 @@ describe('streamed cluster export', () => {
     expect(body.sources).toContain('Ministry of Economic Development');
     expect(body.licence).toContain('cite');
     expect(response.headers.get('x-data-sources')).toBe(body.sources);
+  });
+
+  it.each([
+    ['q=nuclear&sort=relevance', { q: 'nuclear', sort: 'relevance' }],
+    ['q=кластер&industryGroup=nuclear&sort=-index&lang=ru', { q: 'кластер', industryGroup: 'nuclear', sort: '-index', lang: 'ru' }],
+    ['federalDistrict=siberian&sort=name&lang=ru', { q: '', federalDistrict: 'siberian', sort: 'name', lang: 'ru' }],
+  ] as const)('without Meilisearch, a search export (%s) writes the reduced search’s clusters in its order', async (search, query) => {
+    const response = await exportResponse(store, 'csv', new URLSearchParams(search), ORIGIN);
+    expect(response.headers.get('x-export-source')).toBe('fallback');
+    const found = await searchClusters(store, { page: 1, perPage: 1_000_000, ...query });
+    expect(found.mode).toBe('fallback');
+    expect(found.total).toBeGreaterThan(0);
+    expect(parseCsv(await readAll(response.body!), ['slug']).rows.map((r) => r.cells.slug)).toEqual(found.hits.map((h) => h.slug));
   });
 
   it('reads the named public clusters in the list’s order, skipping unknown slugs, with the indicators of the year only', async () => {
