@@ -162,7 +162,10 @@ describe('the Download control', () => {
     const found = await getJson('/api/v1/search?q=%D1%8F%D0%B4%D0%B5%D1%80%D0%BD%D1%8B%D0%B9&industryGroup=nuclear&lang=ru&perPage=100');
     expect(found.total).toBeGreaterThan(0);
     expect((await csv(csvLink.replace('/api/v1/clusters.csv', ''))).rows.map((r) => r.cells.slug)).toEqual(found.hits.map((h: { slug: string }) => h.slug));
-    const geo = await getJson(links.find((l) => l.startsWith('/api/v1/clusters.geojson'))!);
+    const geoResponse = await fetch(portal.url + links.find((l) => l.startsWith('/api/v1/clusters.geojson'))!);
+    expect(geoResponse.headers.get('x-data-sources')).toContain('Ministry of Economic Development');
+    expect(geoResponse.headers.get('x-data-licence')).toContain('cite');
+    const geo = (await geoResponse.json()) as any;
     expect(geo.features.map((f: any) => f.properties.slug).sort()).toEqual(found.hits.map((h: { slug: string }) => h.slug).sort());
     for (const path of links) expect((await fetch(portal.url + path)).status, path).toBe(200);
   });
