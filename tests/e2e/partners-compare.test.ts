@@ -124,6 +124,27 @@ describe('factsheet in Chromium', () => {
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-factsheet-en-print.png'), fullPage: true });
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+    // The QR code back to the profile is printed, square and big enough to scan (at least 2 cm), with its address.
+    const qr = await page.getByRole('img', { name: /QR code linking to the cluster’s profile: http/ }).boundingBox();
+    expect(qr).not.toBeNull();
+    expect(qr!.width).toBeGreaterThan(75);
+    expect(Math.abs(qr!.width - qr!.height)).toBeLessThan(1);
+    await page.close();
+  });
+
+  it('keeps every cluster’s factsheet on one A4 page with its QR code, in both languages', async () => {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ media: 'print' });
+    const slugs = (await (await fetch(`${portal.url}/api/v1/clusters?perPage=100`)).json()).items.map((c: { slug: string }) => c.slug) as string[];
+    expect(slugs).toHaveLength(25);
+    const overflowing: string[] = [];
+    for (const path of slugs.flatMap((slug) => [`/clusters/${slug}/factsheet`, `/en/clusters/${slug}/factsheet`])) {
+      await page.goto(portal.url + path);
+      expect(await page.getByTestId('factsheet-qr').locator('svg').count(), path).toBe(1);
+      const pages = (await page.pdf({ format: 'A4' })).toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length;
+      if (pages !== 1) overflowing.push(`${path}: ${pages} pages`);
+    }
+    expect(overflowing).toEqual([]);
     await page.close();
   });
 });

@@ -59,6 +59,12 @@ describe('/search in Chromium', () => {
     await page.selectOption('[data-testid="search-facet-region"]', 'RU-MOS');
     await page.waitForFunction(() => document.querySelectorAll('.search-hit').length === 1);
     expect(await shownSlugs(page)).toEqual(['dubna-nuclear-nanotech']);
+    // The Download control follows the live search: its CSV holds the clusters shown.
+    const csvHref = (await page.getByTestId('download-csv').getAttribute('href'))!;
+    expect(Object.fromEntries(new URL(csvHref, portal.url).searchParams)).toEqual({ q: 'кластер', industryGroup: 'nuclear', region: 'RU-MOS', sort: 'relevance', lang: 'ru' });
+    const csvText = await (await fetch(portal.url + csvHref)).text();
+    expect(csvText.split('\r\n').filter(Boolean).slice(1).map((line) => line.split(',')[0])).toEqual(['dubna-nuclear-nanotech']);
+    expect(await page.getByTestId('download-json').getAttribute('href')).toBe(csvHref.replace('clusters.csv', 'clusters.json'));
     await page.close();
   });
 

@@ -65,6 +65,18 @@ export function searchQueryString(params: SearchParams): string {
   return text ? `?${text}` : '';
 }
 
+/**
+ * Query string of the exports (/api/v1/clusters.csv, .json; the map's .geojson) of this search: its filters and
+ * sort without paging, the sort always named (relevance makes the export run the same search) and the language
+ * whose names a name sort follows.
+ */
+export function searchExportQueryString(params: SearchParams, lang: string): string {
+  const qs = new URLSearchParams(searchQueryString({ ...params, page: '1' }).slice(1));
+  qs.set('sort', params.sort || 'relevance');
+  qs.set('lang', lang);
+  return `?${qs}`;
+}
+
 /** Link to the search page with these params. */
 export function searchHref(view: SearchView, params: SearchParams): string {
   return view.searchPath + searchQueryString(params);

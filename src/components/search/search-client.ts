@@ -7,7 +7,7 @@ import { escapeHtml } from '../../lib/html';
 import { fillPlaceholders as fill } from '../../lib/i18n/fill';
 import { FACET_ATTRIBUTES } from '../../lib/search/facets';
 import type { SearchResult } from '../../lib/search/result';
-import { renderFacetOptions, renderResults, searchQueryString, type SearchParams, type SearchView } from './render';
+import { renderFacetOptions, renderResults, searchExportQueryString, searchQueryString, type SearchParams, type SearchView } from './render';
 
 /** Pause after the last keystroke before searching. */
 const DEBOUNCE_MS = 200;
@@ -65,6 +65,9 @@ export function initSearch(): void {
       // The map takes the same parameters, so "show on the map" keeps pointing at the same set.
       const mapLink = document.getElementById('search-map-link');
       if (mapLink?.dataset.mapPath) mapLink.setAttribute('href', mapLink.dataset.mapPath + qs);
+      // The Download links export the same set, in the same order, without paging.
+      const exportQs = searchExportQueryString(params, view.lang);
+      for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-export-path]')) link.setAttribute('href', link.dataset.exportPath + exportQs);
     } catch (error) {
       if (current.signal.aborted) return;
       console.error('search failed:', error);

@@ -111,7 +111,8 @@ export function buildSearchRequests(query: SearchQuery, indexUid: string, lang: 
   return [main, ...counts];
 }
 
-/** The query of matchingSlugs: every match's slug, no paging, no facets. */
-export function buildMatchingRequest(query: SearchFilters & { q: string }, indexUid: string): MeiliSearchRequest {
-  return { indexUid, q: query.q, filter: buildFilters(query), limit: MAX_TOTAL_HITS, attributesToRetrieve: ['slug'] };
+/** The query of matchingSlugs: every match's slug, no paging, no facets; in a search's order when one is given (exports). */
+export function buildMatchingRequest(query: SearchFilters & { q: string }, indexUid: string, order?: { sort: SearchSort; lang: Lang }): MeiliSearchRequest {
+  const sort = order && buildSort(order.sort, query.q, order.lang);
+  return { indexUid, q: query.q, filter: buildFilters(query), limit: MAX_TOTAL_HITS, ...(sort ? { sort } : {}), attributesToRetrieve: ['slug'] };
 }

@@ -1,6 +1,7 @@
+import Database from 'better-sqlite3';
 import { profileSchema, INDICATOR_KEYS, type Profile } from '../../lib/profile';
-import { nowIso } from './connection';
-import type { ChangeContext, ClusterFilter, ClustersStore, ClusterSummary, IndicatorRow, Publication, SaveOptions, SeedState } from './store-interfaces';
+import { nowIso, type Db } from './connection';
+import type { ChangeContext, ClusterExportRecord, ClusterFilter, ClusterSortKey, ClustersStore, ClusterSummary, IndicatorRow, Publication, SaveOptions, SeedState } from './store-interfaces';
 import { SqliteRepository } from './sqlite-repository';
 
 /**
@@ -32,6 +33,15 @@ const SUMMARY_COLUMNS = `slug, name_ru, name_en, region, industry_group, status,
   json_extract(profile_json, '$.general.city') AS city_json,
   json_extract(profile_json, '$.general.selfAssessment') AS self_assessment`;
 
+interface ExportRowDb extends ClusterRowDb {
+  indicators_json: string;
+}
+
+/** Maps an export row to its record (indicators parsed from the JSON array SQLite built). */
+function toExportRecord(row: ExportRowDb): ClusterExportRecord {
+  return { ...toSummary(row), indicators: JSON.parse(row.indicators_json) as ClusterExportRecord['indicators'] };
+}
+
 /** Maps a clusters row to a summary. */
 function toSummary(row: ClusterRowDb): ClusterSummary {
   return {
@@ -47,19 +57,61 @@ function toSummary(row: ClusterRowDb): ClusterSummary {
   };
 }
 
+/** The filter of the public cluster list as SQL conditions and their parameters. */
+function publicFilterSql(filter: ClusterFilter): { where: string; params: Record<string, string> } {
+  const where = ["publication = 'approved'"];
+  const params: Record<string, string> = {};
+  if (filter.industryGroup) where.push('industry_group = @industryGroup'), (params.industryGroup = filter.industryGroup);
+  if (filter.region) where.push('region = @region'), (params.region = filter.region);
+  if (filter.status) where.push('status = @status'), (params.status = filter.status);
+  return { where: where.join(' AND '), params };
+}
+
+/**
+ * An export row: the summary columns plus the year's indicator values as a JSON array, built by SQLite per row.
+ * No ORDER BY: the CROSS JOIN makes SQLite walk the slug list in its order and look each cluster up by its
+ * index, so rows come out in the list's order one at a time; `ORDER BY j.key` would make it sort every row in
+ * a temporary b-tree before returning the first (tests/integration/db/cluster-export.test.ts checks the plan).
+ */
+export const CLUSTER_EXPORT_SQL = `SELECT c.slug, c.name_ru, c.name_en, c.region, c.industry_group, c.status, c.founded_year, c.lat, c.lon,
+    json_extract(c.profile_json, '$.general.city') AS city_json,
+    json_extract(c.profile_json, '$.general.selfAssessment') AS self_assessment,
+    (SELECT json_group_array(json_object('indicator', v.indicator, 'value', v.value, 'source', v.source))
+       FROM indicator_values v WHERE v.cluster_id = c.id AND v.year = @year) AS indicators_json
+  FROM ${SLUG_LIST_JOIN.replace('json_each(?)', 'json_each(@slugs)')}
+  WHERE c.publication = 'approved'`;
+
 /** SQLite repository over the clusters and indicator tables (their only writer); every change also queues a search-outbox row and an audit entry. */
 export class ClustersRepository extends SqliteRepository implements ClustersStore {
 
   /** Public (approved) clusters matching the filter, in no particular order. */
   async listPublic(filter: ClusterFilter = {}): Promise<ClusterSummary[]> {
-    const where = ["publication = 'approved'"];
-    const params: Record<string, string> = {};
-    if (filter.industryGroup) where.push('industry_group = @industryGroup'), (params.industryGroup = filter.industryGroup);
-    if (filter.region) where.push('region = @region'), (params.region = filter.region);
-    if (filter.status) where.push('status = @status'), (params.status = filter.status);
-    const rows = this.sql(`SELECT ${SUMMARY_COLUMNS} FROM clusters WHERE ${where.join(' AND ')} ORDER BY slug`)
-      .all(params) as ClusterRowDb[];
+    const { where, params } = publicFilterSql(filter);
+    const rows = this.sql(`SELECT ${SUMMARY_COLUMNS} FROM clusters WHERE ${where} ORDER BY slug`).all(params) as ClusterRowDb[];
     return rows.map(toSummary);
+  }
+
+  /** Sort keys of the public clusters matching the filter, ordered by slug. */
+  async listPublicSortKeys(filter: ClusterFilter = {}): Promise<ClusterSortKey[]> {
+    const { where, params } = publicFilterSql(filter);
+    const rows = this.sql(`SELECT slug, name_ru, name_en, founded_year FROM clusters WHERE ${where} ORDER BY slug`).all(params) as Array<Pick<ClusterSummaryColumns, 'slug' | 'name_ru' | 'name_en' | 'founded_year'>>;
+    return rows.map((r) => ({ slug: r.slug, name: { ru: r.name_ru, en: r.name_en }, foundedYear: r.founded_year }));
+  }
+
+  /**
+   * The public clusters named by slug, in the list's order, with the year's indicators, read with better-sqlite3's
+   * iterate() on a read-only connection of its own: the shared connection cannot run anything else while a
+   * statement iterates, and an export waits for its client between rows. The connection's read transaction is
+   * the snapshot; it is closed when the iteration ends or is stopped (return(), e.g. a client that went away).
+   */
+  async *iteratePublicForExport(slugs: readonly string[], year: number | null): AsyncGenerator<ClusterExportRecord> {
+    if (this.db.memory) throw new Error('iteratePublicForExport reads on a second connection, which a store in memory does not have: open the store on a file (DATA_DIR)');
+    const reader: Db = new Database(this.db.name, { readonly: true, fileMustExist: true, timeout: 15_000 });
+    try {
+      for (const row of reader.prepare(CLUSTER_EXPORT_SQL).iterate({ slugs: JSON.stringify(slugs), year }) as IterableIterator<ExportRowDb>) yield toExportRecord(row);
+    } finally {
+      reader.close();
+    }
   }
 
   /** Number of public clusters. */

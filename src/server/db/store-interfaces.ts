@@ -32,6 +32,14 @@ export interface IndicatorRow {
   source: string;
 }
 
+/** What ordering a list of clusters needs, without the rest of their rows. */
+export type ClusterSortKey = Pick<ClusterSummary, 'slug' | 'name' | 'foundedYear'>;
+
+/** One public cluster as an export reads it: its summary and the indicator values (with sources) of the export's year. */
+export interface ClusterExportRecord extends ClusterSummary {
+  indicators: Array<Pick<IndicatorRow, 'indicator' | 'value' | 'source'>>;
+}
+
 /** Who made a change and why, recorded in the audit log. */
 export interface ChangeContext {
   actor: string;
@@ -66,6 +74,14 @@ export interface ClustersStore {
   getPublication(slug: string): Promise<Publication | undefined>;
   /** Indicator values of all public clusters (optionally one year), for the index. */
   listPublicIndicators(year?: number): Promise<IndicatorRow[]>;
+  /** Sort keys of the public clusters matching the filter (an export orders these, then reads the rows one by one). */
+  listPublicSortKeys(filter?: ClusterFilter): Promise<ClusterSortKey[]>;
+  /**
+   * The public clusters named by slug, in the list's order, each with its indicator values of the year (none for
+   * null), read lazily: a row is read when the consumer asks for it, from one consistent snapshot, and stopping
+   * early (`return()`) releases what the read holds. Slugs that are not public are skipped.
+   */
+  iteratePublicForExport(slugs: readonly string[], year: number | null): AsyncIterable<ClusterExportRecord>;
   /** Approved profiles among the slugs (every approved one when omitted), in storage order. */
   listApprovedProfiles(slugs?: readonly string[]): Promise<Profile[]>;
   /** Slugs of the approved clusters among the given ones. */

@@ -1,6 +1,9 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, constants, createBrotliCompress, createGzip, gzip } from 'node:zlib';
 import etag from 'etag';
 import fresh from 'fresh';
 import { COMPRESS_MIN_BYTES, isCompressibleType, negotiateEncoding, type Encoding } from './compression';
@@ -119,4 +122,40 @@ export function bufferAnswer(res: ServerResponse, produce: () => unknown): Promi
         reject(error);
       });
   });
+}
+
+/** How long a streamed answer may wait for its client to take any data before the connection is cut. */
+export const STREAM_IDLE_TIMEOUT_MS = 60_000;
+
+/**
+ * Writes a Web Response whose body is a stream (an export) as it comes, with backpressure: the next chunk is
+ * pulled only when the socket took the last one, compressed on the way when the client accepts br or gzip (brotli
+ * quality 4, as for rendered answers). No validator and no cache: the body is never whole. A client that goes
+ * away cancels the body (which stops its producer); a producer that fails mid-way is logged and the connection
+ * cut, so the client sees an incomplete transfer, never a file that looks whole.
+ */
+export async function writeStreamedResponse(req: IncomingMessage, res: ServerResponse, response: Response, idleTimeoutMs = STREAM_IDLE_TIMEOUT_MS): Promise<void> {
+  // A client that stops reading but keeps the connection would hold the export (and its snapshot of the store) for
+  // good: after this long without any byte moving, the connection is cut and the body cancelled.
+  res.setTimeout(idleTimeoutMs, () => res.destroy());
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  if (!response.body || req.method === 'HEAD') {
+    await response.body?.cancel();
+    return void res.end();
+  }
+  const source = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
+  const encoding = isCompressibleType(response.headers.get('content-type') ?? '') ? negotiateEncoding(req.headers['accept-encoding'], ALL_ENCODINGS) : null;
+  if (isCompressibleType(response.headers.get('content-type') ?? '')) addVary(res, 'Accept-Encoding');
+  try {
+    if (encoding) {
+      res.setHeader('content-encoding', encoding);
+      const compress = encoding === 'br' ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }) : createGzip({ level: 6 });
+      await pipeline(source, compress, res);
+    } else await pipeline(source, res);
+  } catch (error) {
+    // The client closing the connection is not a failure of the portal.
+    if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error(`[gate] ${req.method} ${req.url} failed while streaming:`, error);
+    res.destroy();
+  }
 }

@@ -1,7 +1,7 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { internalErrorAnswer, JSON_HEADERS, type JsonAnswer } from '../http';
-import { bufferAnswer, withValidator, writeAnswer, type BufferedAnswer } from './answer';
+import { answerResponse, internalErrorAnswer, JSON_HEADERS, type JsonAnswer } from '../http';
+import { bufferAnswer, withValidator, writeAnswer, writeStreamedResponse, type BufferedAnswer } from './answer';
 import { refuseMethod, type MethodRefusal } from './method-policy';
 import { CACHE_SCOPE_DATA, CACHE_SCOPE_HEADER, PageCache } from './page-cache';
 import { cameOverHttps, securityHeaders, type SecurityHeaderOptions } from './security-headers';
@@ -13,6 +13,9 @@ export type AstroHandler = (req: IncomingMessage, res: ServerResponse, next?: (e
 /** A route the gate answers itself, on node's objects, after everything every route gets (headers, methods). */
 export type DirectRoute = (params: URLSearchParams) => Promise<JsonAnswer>;
 
+/** A route the gate answers itself with a streamed Web Response (exports): written as it is produced, with backpressure. */
+export type StreamRoute = (url: URL) => Promise<Response>;
+
 /** What the gate needs. */
 export interface GateOptions {
   astroHandler: AstroHandler;
@@ -20,6 +23,10 @@ export interface GateOptions {
   clientDir: string;
   /** Direct routes by exact path (the search API: ≈0.7 ms less per call than Astro's pipeline). */
   directRoutes?: ReadonlyMap<string, DirectRoute>;
+  /** Streamed routes by exact path (exports: Astro's writer would not wait for a slow client, and the gate's buffering would hold the whole file). */
+  streamRoutes?: ReadonlyMap<string, StreamRoute>;
+  /** How long a streamed answer waits for a client that takes no data before cutting it (tests shorten it). */
+  streamIdleTimeoutMs?: number;
   /** The data version of the store now: cached pages are kept per version. */
   dataVersion: () => string | number | Promise<string | number>;
   /** TRUST_PROXY: believe X-Forwarded-Proto from the proxy in front (for HSTS). */
@@ -172,6 +179,15 @@ export function createGate(options: GateOptions): (req: IncomingMessage, res: Se
     if (direct) {
       const answer = await direct(new URLSearchParams(search)).catch((error: unknown) => internalErrorAnswer(req.method ?? 'GET', pathname, error));
       return writeAnswer(req, res, withValidator(withCacheControl(jsonAnswer(answer), anonymous)));
+    }
+    const stream = options.streamRoutes?.get(pathname);
+    if (stream) {
+      const response = await stream(new URL(url, 'http://portal.invalid')).catch((error: unknown) => answerResponse(internalErrorAnswer(req.method ?? 'GET', pathname, error)));
+      if (response.status === 200) return writeStreamedResponse(req, res, response, options.streamIdleTimeoutMs);
+      // Refusals (400) and errors are small JSON: written whole, like every other API answer.
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => (headers[name] = value));
+      return writeAnswer(req, res, withCacheControl({ status: response.status, headers, body: Buffer.from(await response.arrayBuffer()) }, anonymous));
     }
     const cacheKey = anonymous && (req.method === 'GET' || req.method === 'HEAD') ? `${req.headers.host ?? ''}|${url}` : null;
     const version = cacheKey ? String(await options.dataVersion()) : '';

@@ -1,8 +1,9 @@
 import { searchAnswer } from '../api/search-answer';
+import { guardedExportResponse } from '../export/answer';
 import { readTileSetting } from '../map/tiles';
 import { followSearchUrlChanges } from '../search/runtime';
 import { getStore } from '../store';
-import { createGate, type AstroHandler, type DirectRoute } from './gate';
+import { createGate, type AstroHandler, type DirectRoute, type StreamRoute } from './gate';
 
 export { refuseConnect, refuseMalformed } from './gate';
 import { tileOriginOf } from './security-headers';
@@ -14,6 +15,12 @@ import { tileOriginOf } from './security-headers';
 
 /** Routes answered on node's own objects, skipping the conversion to Web Request/Response (the search API). */
 const DIRECT_ROUTES: ReadonlyMap<string, DirectRoute> = new Map([['/api/v1/search', searchAnswer]]);
+
+/** Exports, streamed to the socket with backpressure (the same answers as their Astro routes, which `astro dev` serves). */
+const STREAM_ROUTES: ReadonlyMap<string, StreamRoute> = new Map([
+  ['/api/v1/clusters.csv', (url: URL) => guardedExportResponse(getStore(), 'csv', url)],
+  ['/api/v1/clusters.json', (url: URL) => guardedExportResponse(getStore(), 'json', url)],
+]);
 
 /** Whether TRUST_PROXY says a proxy in front sets X-Forwarded-Proto truthfully ("1", "true", "yes"). */
 export function trustProxyFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -28,6 +35,7 @@ export function createPortalGate(astroHandler: AstroHandler, clientDir: string) 
     astroHandler,
     clientDir,
     directRoutes: DIRECT_ROUTES,
+    streamRoutes: STREAM_ROUTES,
     dataVersion: async () => (await getStore()).clusters.dataVersion(),
     trustProxy: trustProxyFromEnv(),
     tileOrigin: tileOriginOf(readTileSetting()?.url),

@@ -4,7 +4,7 @@ import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '../../lib/search/markers';
 import { toFtsMatch, queryGroups } from '../../lib/search/fts-query';
 import { hasHighlight, markedToHtml, markTerms, unmarked } from '../../lib/search/highlight';
 import { FACET_ATTRIBUTES, type FacetAttribute } from '../../lib/search/index-settings';
-import type { BoundingBox, SearchFilters, SearchQuery } from '../../lib/search/query';
+import type { BoundingBox, SearchFilters, SearchQuery, SearchSort } from '../../lib/search/query';
 import { countValues, emptyFacets, pageCount, type MatchingSlugs, type SearchHit, type SearchResult } from '../../lib/search/result';
 import { federalDistrictOf, type FederalDistrict } from '../../lib/federal-districts';
 import type { ScenarioCode } from '../../lib/indexing/scenario';
@@ -54,7 +54,7 @@ function passes(c: Candidate, query: SearchFilters, except?: FacetAttribute): bo
 }
 
 /** Orders candidates like the Meilisearch sorts do: missing values last, then by name. */
-function sortCandidates(items: Candidate[], query: SearchQuery, lang: Lang): Candidate[] {
+function sortCandidates(items: Candidate[], query: Pick<SearchQuery, 'q' | 'sort'>, lang: Lang): Candidate[] {
   const collator = nameCollator(lang);
   const byName = (a: Candidate, b: Candidate) => collator.compare(nameSortKey(a.name[lang]), nameSortKey(b.name[lang]));
   const byValue = (value: (c: Candidate) => number | null, descending: boolean) => (a: Candidate, b: Candidate) => {
@@ -134,7 +134,8 @@ export async function fallbackSearch(store: Store, query: SearchQuery): Promise<
   };
 }
 
-/** Every matching slug over SQLite FTS5 (for the map while Meilisearch is unavailable). */
-export async function fallbackMatchingSlugs(store: Store, query: SearchFilters & { q: string }): Promise<MatchingSlugs> {
-  return { mode: 'fallback', slugs: (await findCandidates(store, query.q)).filter((c) => passes(c, query)).map((c) => c.slug) };
+/** Every matching slug over SQLite FTS5 (for the map while Meilisearch is unavailable), in a search's order when one is given. */
+export async function fallbackMatchingSlugs(store: Store, query: SearchFilters & { q: string }, order?: { sort: SearchSort; lang: Lang }): Promise<MatchingSlugs> {
+  const matching = (await findCandidates(store, query.q)).filter((c) => passes(c, query));
+  return { mode: 'fallback', slugs: (order ? sortCandidates(matching, { q: query.q, sort: order.sort }, order.lang) : matching).map((c) => c.slug) };
 }

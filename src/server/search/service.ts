@@ -3,7 +3,7 @@ import type { SearchDocument } from '../../lib/search/document';
 import { hasHighlight, markedToHtml, unmarked } from '../../lib/search/highlight';
 import { buildMatchingRequest, buildSearchRequests, SNIPPET_ATTRIBUTES, type MeiliSearchRequest } from '../../lib/search/meili-request';
 import { narrowByPlaceWords } from '../../lib/search/place-words';
-import type { SearchFilters, SearchQuery } from '../../lib/search/query';
+import type { SearchFilters, SearchQuery, SearchSort } from '../../lib/search/query';
 import { emptyFacets, pageCount, type MatchingSlugs, type SearchHit, type SearchResult } from '../../lib/search/result';
 import type { Store } from '../store';
 import type { ReportedCount } from '../../lib/indexing/reported';
@@ -144,19 +144,19 @@ export async function searchClusters(store: Store, asked: SearchQuery, timing: S
   return place ? { ...result, place } : result;
 }
 
-/** Slugs of every public cluster matching the text and filters, without paging (for the map). */
-export async function matchingSlugs(store: Store, asked: SearchFilters & { q: string }): Promise<MatchingSlugs> {
+/** Slugs of every public cluster matching the text and filters, without paging (for the map), in a search's order when one is given (for exports). */
+export async function matchingSlugs(store: Store, asked: SearchFilters & { q: string }, order?: { sort: SearchSort; lang: Lang }): Promise<MatchingSlugs> {
   const { query } = narrowByPlaceWords(asked);
   const viaMeili = await viaMeilisearch(store, async (runtime) => {
     const publicNow = await publicNowFilter(store);
     const { results } = await runtime.searcher!.multiSearch<{ queries: MeiliSearchRequest[] }, { slug: string }>({
-      queries: [buildMatchingRequest(query, runtime.indexUid)],
+      queries: [buildMatchingRequest(query, runtime.indexUid, order)],
     });
     const [answer] = results;
     const slugs = answer!.hits.map((h) => h.slug);
     return { mode: 'meilisearch' as const, slugs: slugs.filter(await publicNow(slugs)) };
   });
-  return viaMeili ?? fallbackMatchingSlugs(store, query);
+  return viaMeili ?? fallbackMatchingSlugs(store, query, order);
 }
 
 /** The search state for /api/v1/health (starts the worker on first use, like any search). */

@@ -1,27 +1,6 @@
 import type { APIRoute } from 'astro';
-import { directoryQuerySchema, parseQuery } from '../../../lib/directory/query';
-import { readPublicUrl } from '../../../server/mail/public-url';
-import { clusterCsvStream } from '../../../server/export';
-import { badRequest, guardApi } from '../../../server/http';
+import { guardedExportResponse } from '../../../server/export/answer';
 import { getStore } from '../../../server/store';
 
-/** The export's query: the directory's filters and sort (paging does not apply: every matching cluster is written). */
-const exportQuerySchema = directoryQuerySchema.omit({ page: true, perPage: true });
-
-/** GET /api/v1/clusters.csv: the directory's current filter as CSV (UTF-8 with BOM, one line per cluster). */
-export const GET: APIRoute = ({ request, url }) =>
-  guardApi(request, async () => {
-    const parsed = parseQuery(exportQuerySchema, url.searchParams);
-    if (!parsed.ok) return badRequest(parsed.problems);
-    const body = await clusterCsvStream(await getStore(), parsed.value, readPublicUrl());
-    return new Response(body, {
-      headers: {
-        'content-type': 'text/csv; charset=utf-8; header=present',
-        'content-disposition': 'attachment; filename="clusters.csv"',
-        // The data's sources and licence, beside the file (the indicator sources are also in its last column).
-        link: '</en/clusters>; rel="describedby"',
-        'x-data-sources':
-          'Indicators: Ministry of Economic Development of the Russian Federation (2012), HSE (2015), Table 4; facts and names: public sources named on each profile; regions: Natural Earth (public domain)',
-      },
-    });
-  });
+/** GET /api/v1/clusters.csv: the clusters of a directory or search view as CSV (UTF-8 with BOM, one line per cluster), streamed. */
+export const GET: APIRoute = ({ url }) => guardedExportResponse(getStore(), 'csv', url);

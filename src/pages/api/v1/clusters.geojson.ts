@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { parseQuery } from '../../../lib/directory/query';
+import { EXPORT_LICENCE, EXPORT_SOURCES } from '../../../lib/export/data-notice';
 import { etagMatches } from '../../../lib/map/etag';
 import { mapQuerySchema, needsSearch } from '../../../lib/map/query';
 import { badRequest, guardApi } from '../../../server/http';
@@ -40,6 +41,9 @@ export const GET: APIRoute = ({ request, url }) =>
         etag,
         vary: 'accept-encoding',
         'x-map-source': dataset.source,
+        // Also the Download control's GeoJSON: the data's sources and terms beside the file, as for the other exports.
+        'x-data-sources': EXPORT_SOURCES,
+        'x-data-licence': EXPORT_LICENCE,
         ...CACHE_HEADERS,
       },
     });
