@@ -1,6 +1,6 @@
 import type { Map as LeafletMap, GeoJSON as GeoJSONLayer, LatLng, Marker, MarkerCluster, MarkerClusterGroup, Polygon } from 'leaflet';
 import type { ClusterFeatureProperties } from '../../lib/map/geojson';
-import { declutterLabels, type LabelCandidate, type ScreenBox } from '../../lib/map/label-declutter';
+import { placeLabels, type LabelWithPlacements, type ScreenBox } from '../../lib/map/label-declutter';
 import { groupIconSize } from '../../lib/map/marker-size';
 import { cityNameOf, groupLabelCity, labelsAtZoom } from '../../lib/map/place-labels';
 import { escapeHtml } from '../../lib/html';
@@ -82,14 +82,15 @@ function squareAt(p: L.Point, side: number): ScreenBox {
 /**
  * City names of the clusters and region names from the bundled boundaries (no tile server needed), decluttered
  * for every view: a city is named beside its visible marker, a group of markers by its biggest city (see
- * groupLabelCity), never for markers hidden in a group; names that would overlap another name, a marker, a group
- * or a map control are left out, cities before regions (see declutterLabels). Recomputed after every zoom, pan and
- * re-clustering; the frame's data-label-pass counts the passes (tests wait on it).
+ * groupLabelCity), never for markers hidden in a group; the name goes right of its marker, else left of it; names
+ * that would still overlap another name, a marker, a group or a map control are left out, cities before regions
+ * (see placeLabels). Recomputed after every zoom, pan and re-clustering; the frame's data-label-pass counts the
+ * passes (tests wait on it).
  */
 export function addPlaceLabels(map: LeafletMap, regions: GeoJSONLayer, markers: MarkerClusterGroup, root: HTMLElement, config: MapIslandConfig): void {
   map.createPane('placeLabels').classList.add('map-label-pane');
   const measure = textMeasurer(map.getContainer());
-  const shownLabels = new Map<string, { marker: Marker; dx: number }>();
+  const shownLabels = new Map<string, { marker: Marker; dx: number; left: boolean }>();
   const regionAnchors: Array<{ key: string; text: string; latlng: LatLng }> = [];
   regions.eachLayer((l) => {
     const code = (l as Polygon & { feature?: { properties?: { code?: string } } }).feature?.properties?.code;
@@ -138,27 +139,42 @@ export function addPlaceLabels(map: LeafletMap, regions: GeoJSONLayer, markers: 
     }
     obstacles.push(...controlBoxes(map.getContainer()));
     const sizeOf = measure(wanted);
-    const candidates: LabelCandidate[] = wanted.map((w) => {
+    // A city's name goes right of its marker, else left of it; a region's name sits on its middle.
+    const candidates: LabelWithPlacements[] = wanted.map((w) => {
       const { width, height } = sizeOf(w.kind, w.text);
-      const left = w.kind === 'city' ? w.point.x + w.dx : w.point.x - width / 2;
-      return { key: w.key, priority: w.priority, left, top: w.point.y - height / 2, right: left + width, bottom: w.point.y + height / 2 };
+      const top = w.point.y - height / 2;
+      const bottom = w.point.y + height / 2;
+      const placements =
+        w.kind === 'city'
+          ? [
+              { left: w.point.x + w.dx, top, right: w.point.x + w.dx + width, bottom },
+              { left: w.point.x - w.dx - width, top, right: w.point.x - w.dx, bottom },
+            ]
+          : [{ left: w.point.x - width / 2, top, right: w.point.x + width / 2, bottom }];
+      return { key: w.key, priority: w.priority, placements };
     });
-    const shown = new Set(declutterLabels(candidates, obstacles, { within: { left: 0, top: 0, right: size.x, bottom: size.y } }));
+    const placed = new Map(placeLabels(candidates, obstacles, { within: { left: 0, top: 0, right: size.x, bottom: size.y } }).map((p) => [p.key, p.placement]));
     for (const [key, label] of shownLabels) {
-      if (shown.has(key)) continue;
+      if (placed.has(key)) continue;
       label.marker.remove();
       shownLabels.delete(key);
     }
     for (const w of wanted) {
-      if (!shown.has(w.key)) continue;
+      const placement = placed.get(w.key);
+      if (placement === undefined) continue;
       let label = shownLabels.get(w.key);
       if (!label) {
-        label = { marker: labelMarker(w).addTo(map), dx: -1 };
+        label = { marker: labelMarker(w).addTo(map), dx: -1, left: false };
         shownLabels.set(w.key, label);
       } else label.marker.setLatLng(w.latlng);
+      const el = label.marker.getElement();
       if (label.dx !== w.dx) {
-        label.marker.getElement()?.style.setProperty('--label-dx', `${w.dx}px`);
+        el?.style.setProperty('--label-dx', `${w.dx}px`);
         label.dx = w.dx;
+      }
+      if (label.left !== (placement === 1)) {
+        label.left = placement === 1;
+        el?.classList.toggle('is-left', label.left);
       }
     }
     root.dataset.labelPass = String(Number(root.dataset.labelPass ?? 0) + 1);

@@ -37,33 +37,62 @@ function checkBox(box: ScreenBox, what: string): void {
   }
 }
 
+/** A label with the places it may take, in order of preference (e.g. right of its marker, else left of it). */
+export interface LabelWithPlacements {
+  key: string;
+  priority: number;
+  placements: readonly ScreenBox[];
+}
+
+/** A label to show and which of its placements it takes (an index into its placements). */
+export interface PlacedLabel {
+  key: string;
+  placement: number;
+}
+
 /**
- * The labels to show so that none overlaps another or an obstacle (markers, groups, map controls): labels are
- * taken by priority, highest first (ties by key, so the answer never depends on input order), and each is shown
- * when its box, grown by the padding, is clear of every obstacle and every label already shown. Greedy, O(n²):
- * a map view holds a few hundred candidates at most.
+ * Places labels so that none overlaps another or an obstacle (markers, groups, map controls): labels are taken by
+ * priority, highest first (ties by key, so the answer never depends on input order), and each takes its first
+ * placement whose box, grown by the padding, is clear of every obstacle and every label already placed; a label
+ * with no clear placement is left out. Greedy, O(n²): a map view holds a few hundred candidates at most.
+ *
+ * @example placeLabels([{ key: 'a', priority: 1, placements: [{ left: 0, top: 0, right: 50, bottom: 12 }, { left: -60, top: 0, right: -10, bottom: 12 }] }], [{ left: 10, top: 0, right: 20, bottom: 10 }])
+ * // => [{ key: 'a', placement: 1 }] (the first placement covers the obstacle)
+ */
+export function placeLabels(candidates: readonly LabelWithPlacements[], obstacles: readonly ScreenBox[] = [], options: DeclutterOptions = {}): PlacedLabel[] {
+  const padding = options.padding ?? 2;
+  const within = options.within;
+  const keys = new Set<string>();
+  for (const c of candidates) {
+    if (keys.has(c.key)) throw new Error(`Label key "${c.key}" is given twice; each label needs its own key`);
+    keys.add(c.key);
+    c.placements.forEach((box) => checkBox(box, `Label "${c.key}"`));
+  }
+  obstacles.forEach((o, i) => checkBox(o, `Obstacle ${i}`));
+  const ordered = [...candidates].sort((a, b) => b.priority - a.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const placed: ScreenBox[] = [];
+  const shown: PlacedLabel[] = [];
+  const fits = (box: ScreenBox) => {
+    if (within && (box.left < within.left || box.top < within.top || box.right > within.right || box.bottom > within.bottom)) return false;
+    const grown = { left: box.left - padding, top: box.top - padding, right: box.right + padding, bottom: box.bottom + padding };
+    return !obstacles.some((o) => boxesOverlap(grown, o)) && !placed.some((p) => boxesOverlap(grown, p));
+  };
+  for (const c of ordered) {
+    const placement = c.placements.findIndex(fits);
+    if (placement < 0) continue;
+    placed.push(c.placements[placement]!);
+    shown.push({ key: c.key, placement });
+  }
+  return shown;
+}
+
+/**
+ * The labels to show so that none overlaps another or an obstacle, each label at its one box (see placeLabels):
+ * the keys of the shown labels, highest priority first.
  *
  * @example declutterLabels([{ key: 'a', priority: 1, left: 0, top: 0, right: 50, bottom: 12 }, { key: 'b', priority: 2, left: 40, top: 4, right: 90, bottom: 16 }])
  * // => ['b'] ("a" overlaps "b", which matters more)
  */
 export function declutterLabels(candidates: readonly LabelCandidate[], obstacles: readonly ScreenBox[] = [], options: DeclutterOptions = {}): string[] {
-  const padding = options.padding ?? 2;
-  const keys = new Set<string>();
-  for (const c of candidates) {
-    if (keys.has(c.key)) throw new Error(`Label key "${c.key}" is given twice; each label needs its own key`);
-    keys.add(c.key);
-    checkBox(c, `Label "${c.key}"`);
-  }
-  obstacles.forEach((o, i) => checkBox(o, `Obstacle ${i}`));
-  const ordered = [...candidates].sort((a, b) => b.priority - a.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const placed: ScreenBox[] = [];
-  const shown: string[] = [];
-  for (const c of ordered) {
-    if (options.within && (c.left < options.within.left || c.top < options.within.top || c.right > options.within.right || c.bottom > options.within.bottom)) continue;
-    const grown = { left: c.left - padding, top: c.top - padding, right: c.right + padding, bottom: c.bottom + padding };
-    if (obstacles.some((o) => boxesOverlap(grown, o)) || placed.some((p) => boxesOverlap(grown, p))) continue;
-    placed.push(c);
-    shown.push(c.key);
-  }
-  return shown;
+  return placeLabels(candidates.map((c) => ({ key: c.key, priority: c.priority, placements: [c] })), obstacles, options).map((p) => p.key);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxesOverlap, declutterLabels, type LabelCandidate } from '../../../src/lib/map/label-declutter';
+import { boxesOverlap, declutterLabels, placeLabels, type LabelCandidate } from '../../../src/lib/map/label-declutter';
 
 /** A label of 40 × 10 px whose top-left corner is at (x, y). */
 const label = (key: string, priority: number, x: number, y: number): LabelCandidate => ({ key, priority, left: x, top: y, right: x + 40, bottom: y + 10 });
@@ -55,5 +55,23 @@ describe('declutterLabels', () => {
   it('refuses a label it cannot place, naming it', () => {
     expect(() => declutterLabels([{ key: 'Tomsk', priority: 1, left: Number.NaN, top: 0, right: 1, bottom: 1 }])).toThrow(/"Tomsk".*NaN/);
     expect(() => declutterLabels([label('a', 1, 0, 0), label('a', 1, 99, 0)])).toThrow(/"a" is given twice/);
+  });
+});
+
+describe('placeLabels', () => {
+  const right = { left: 20, top: 0, right: 60, bottom: 10 };
+  const left = { left: -40, top: 0, right: 0, bottom: 10 };
+  it('takes the first placement that is clear', () => {
+    expect(placeLabels([{ key: 'a', priority: 1, placements: [right, left] }])).toEqual([{ key: 'a', placement: 0 }]);
+    expect(placeLabels([{ key: 'a', priority: 1, placements: [right, left] }], [{ left: 50, top: 0, right: 70, bottom: 10 }])).toEqual([{ key: 'a', placement: 1 }]);
+  });
+  it('moves a lower-priority label to its other side rather than hiding it', () => {
+    expect(placeLabels([{ key: 'low', priority: 1, placements: [right, left] }, { key: 'high', priority: 2, placements: [{ left: 30, top: 2, right: 70, bottom: 12 }] }])).toEqual([
+      { key: 'high', placement: 0 },
+      { key: 'low', placement: 1 },
+    ]);
+  });
+  it('leaves out a label with no clear placement', () => {
+    expect(placeLabels([{ key: 'a', priority: 1, placements: [right, left] }], [right, left])).toEqual([]);
   });
 });
