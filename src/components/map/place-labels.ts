@@ -74,6 +74,11 @@ function controlBoxes(container: HTMLElement): ScreenBox[] {
   });
 }
 
+/** Squared distance in degrees: enough to tell which of two members is nearer a group's icon. */
+function degreesApart(a: LatLng, b: LatLng): number {
+  return (a.lat - b.lat) ** 2 + (a.lng - b.lng) ** 2;
+}
+
 /** A square box of this side centred on a point. */
 function squareAt(p: L.Point, side: number): ScreenBox {
   return { left: p.x - side / 2, top: p.y - side / 2, right: p.x + side / 2, bottom: p.y + side / 2 };
@@ -117,8 +122,9 @@ export function addPlaceLabels(map: LeafletMap, regions: GeoJSONLayer, markers: 
       const isGroup = typeof (anchor as MarkerCluster).getChildCount === 'function';
       const side = isGroup ? groupIconSize((anchor as MarkerCluster).getChildCount()) : ((anchor.options.icon?.options.iconSize as [number, number] | undefined)?.[0] ?? 16);
       obstacles.push(squareAt(point, side));
+      // Distance in degrees only breaks ties between equally big cities: no projection of every member needed.
       const text = isGroup
-        ? groupLabelCity(members.map((m) => ({ city: cityNameOf(m.feature?.properties.city ?? {}, config.lang), distance: point.distanceTo(map.latLngToContainerPoint(m.getLatLng())) })))
+        ? groupLabelCity(members.map((m) => ({ city: cityNameOf(m.feature?.properties.city ?? {}, config.lang), distance: degreesApart(latlng, m.getLatLng()) })))
         : cityNameOf(members[0]!.feature?.properties.city ?? {}, config.lang);
       if (!text) continue;
       const w: Wanted = { key: `city:${text}`, kind: 'city', text, latlng, point, dx: side / 2 + LABEL_GAP_PX, priority: CITY_PRIORITY + members.length };
@@ -130,6 +136,7 @@ export function addPlaceLabels(map: LeafletMap, regions: GeoJSONLayer, markers: 
   };
 
   const update = () => {
+    const start = performance.now();
     const on = labelsAtZoom(map.getZoom());
     const size = map.getSize();
     const { wanted, obstacles } = on.cities ? cityCandidates() : { wanted: [], obstacles: [] };
@@ -178,6 +185,7 @@ export function addPlaceLabels(map: LeafletMap, regions: GeoJSONLayer, markers: 
       }
     }
     root.dataset.labelPass = String(Number(root.dataset.labelPass ?? 0) + 1);
+    performance.measure('map:labels', { start }); // one entry per pass, for npm run bench:map
   };
 
   // One pass per frame, after Leaflet and the marker groups have settled (they handle the same events first).
