@@ -6,6 +6,7 @@
  *   first render  = navigation start → region boundaries painted (performance mark "map:first-render")
  *   interactive   = navigation start → every marker clustered, a frame painted and the main thread free
  *                   ("map:interactive", set by the island after the frame following addLayers)
+ *   label pass    = the first placing of city names (measure "map:labels", part of interactive)
  * Prints the median of the runs (after one warm-up), the GeoJSON size, and the gzip size of every JavaScript
  * file the map page loads; beside them the floor (scripts/lib/map-floor.ts): the same GeoJSON drawn by a bare
  * Leaflet + markercluster page, measured the same way. Targets: 10,000 clusters interactive < 1.5 s; < 80 KB gzip JS.
@@ -113,7 +114,7 @@ const WIRE_BYTES_SCRIPT = `(() => {
 })()`;
 
 /** One visit of /map: the two marks (ms from navigation start), the features drawn, the JS files loaded and the bytes on the wire. */
-async function visit(context: BrowserContext, url: string, cold: boolean, floor = false): Promise<{ firstRender: number; interactive: number; features: number; scripts: Map<string, Buffer>; wire: WireBytes }> {
+async function visit(context: BrowserContext, url: string, cold: boolean, floor = false): Promise<{ firstRender: number; interactive: number; labels: number; features: number; scripts: Map<string, Buffer>; wire: WireBytes }> {
   const page = await context.newPage();
   if (cold) await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
   const scripts = new Map<string, Buffer>();
@@ -126,6 +127,7 @@ async function visit(context: BrowserContext, url: string, cold: boolean, floor 
   const marks = await page.evaluate((selector) => ({
     firstRender: performance.getEntriesByName('map:first-render')[0]?.startTime ?? NaN,
     interactive: performance.getEntriesByName('map:interactive')[0]?.startTime ?? NaN,
+    labels: performance.getEntriesByName('map:labels')[0]?.duration ?? NaN,
     features: Number(document.querySelector<HTMLElement>(selector)?.dataset.featureCount),
   }), root);
   const wire = (await page.evaluate(WIRE_BYTES_SCRIPT)) as WireBytes;
@@ -175,6 +177,7 @@ async function measure(context: BrowserContext, n: number) {
       serverMs,
       firstRender: median(runs.map((r) => r.firstRender)),
       interactive: median(runs.map((r) => r.interactive)),
+      labels: median(runs.map((r) => r.labels)),
       warmInteractive: median(warm.map((r) => r.interactive)),
       firstVisitInteractive: first.interactive,
       floorInteractive: median(floor.map((r) => r.interactive)),
@@ -215,6 +218,7 @@ console.table(
     'GeoJSON server ms, uncached': Math.round(r.serverMs),
     'first render ms': Math.round(r.firstRender),
     'interactive ms': Math.round(r.interactive),
+    'label pass ms': r.labels.toFixed(1),
     'interactive ms, warm cache': Math.round(r.warmInteractive),
     'interactive ms, 1st visit after a write': Math.round(r.firstVisitInteractive),
     'floor interactive ms (bare Leaflet)': Math.round(r.floorInteractive),

@@ -1,6 +1,7 @@
 import { paginate, sortClusters, type Page } from '../lib/directory/listing';
 import type { DirectoryQuery } from '../lib/directory/query';
 import type { Lang } from '../lib/i18n';
+import { countByRegion } from '../lib/region-options';
 import type { ClusterAnalytics } from '../lib/indexing/year-analytics';
 import { getYearAnalytics, resolveYear } from './analytics';
 import type { ClusterSummary } from './db/store-interfaces';
@@ -39,13 +40,9 @@ export interface DirectoryFacts {
 
 /** The facts behind the directory's filter and sort controls, for the query's other filters. */
 export async function directoryFacts(store: Store, query: Pick<DirectoryQuery, 'industryGroup' | 'status'>): Promise<DirectoryFacts> {
-  const regionCounts: Record<string, number> = {};
-  let anyFoundedYear = false;
-  for (const c of await store.clusters.listPublic({ industryGroup: query.industryGroup, status: query.status })) {
-    regionCounts[c.region] = (regionCounts[c.region] ?? 0) + 1;
-    anyFoundedYear ||= c.foundedYear !== null && c.foundedYear !== undefined;
-  }
-  return { regionCounts, anyFoundedYear };
+  const clusters = await store.clusters.listPublic({ industryGroup: query.industryGroup, status: query.status });
+  const anyFoundedYear = clusters.some((c) => c.foundedYear !== null && c.foundedYear !== undefined);
+  return { regionCounts: countByRegion(clusters), anyFoundedYear };
 }
 
 /** One page of the public directory for a validated query. */

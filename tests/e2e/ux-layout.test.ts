@@ -163,10 +163,12 @@ describe('/map for keyboard and touch', () => {
 });
 
 describe('/map place names', () => {
-  it('shows city and region names from the bundled data once zoomed in, none on the country view', async () => {
+  it('shows city and region names from the bundled data once zoomed in, only a few city names on the country view', async () => {
     const country = await open('/en/map', 1366);
     await country.waitForSelector('[data-cluster-map][data-state="ready"]', { timeout: 20_000 });
-    expect(await country.locator('.map-city-label, .map-region-label').count()).toBe(0);
+    // Names that fit beside markers and groups without colliding (see map-labels.test.ts); no region names yet.
+    expect(await country.locator('.map-region-label').count()).toBe(0);
+    expect(await country.locator('.map-city-label').count()).toBeGreaterThan(0);
     await country.close();
 
     const page = await open('/en/map#map=6/55.5/40', 1366);

@@ -88,8 +88,9 @@ async function drawMap(root: HTMLElement): Promise<void> {
   performance.mark('map:first-render');
   root.dataset.state = 'drawn';
   const collection = await data;
-  addPlaceLabels(map, regions.layer, collection, config);
-  map.addLayer(createMarkerLayer(collection, config));
+  const markers = createMarkerLayer(collection, config);
+  map.addLayer(markers);
+  addPlaceLabels(map, regions.layer, markers, root, config);
   if (config.variant === 'full') wireFullMapControls(root, map, regions);
   if (status) status.textContent = fill(config.strings.count, { count: collection.features.length });
   root.dataset.featureCount = String(collection.features.length);

@@ -6,7 +6,7 @@ import { L } from './leaflet-setup';
 import { escapeHtml } from '../../lib/html';
 import { fillPlaceholders as fill } from '../../lib/i18n/fill';
 import { clusterName, popupHtml } from './popup';
-import { markerSize } from '../../lib/map/marker-size';
+import { groupIconSize, markerSize } from '../../lib/map/marker-size';
 
 /** A marker carrying its cluster's feature (for the popup). */
 type ClusterMarker = Marker<ClusterFeatureProperties>;
@@ -32,7 +32,7 @@ function iconFactory(): (scenario: string, focus: boolean) => L.DivIcon {
 function groupIcon(config: MapIslandConfig): (group: MarkerCluster) => L.DivIcon {
   return (group) => {
     const n = group.getChildCount();
-    const size = n < 10 ? 34 : n < 100 ? 40 : 46;
+    const size = groupIconSize(n);
     const label = escapeHtml(fill(config.strings.groupLabel, { count: n }));
     return L.divIcon({
       className: 'map-group',

@@ -8,6 +8,7 @@ import { fillPlaceholders as fill } from '../../lib/i18n/fill';
 import { formatIndex } from '../../lib/i18n/format';
 import type { Lang } from '../../lib/i18n/locales';
 import { restsOnFewerIndicators } from '../../lib/indexing/reported';
+import { groupRegionOptions, type FilterOption } from '../../lib/region-options';
 import type { FacetAttribute } from '../../lib/search/facets';
 import type { SearchHit, SearchResult } from '../../lib/search/result';
 
@@ -184,10 +185,15 @@ export function renderResults(result: SearchResult, params: SearchParams, view: 
 /** Options of a facet select: "Any", then the values with their counts (values without matches are left out unless selected). */
 export function renderFacetOptions(facet: FacetAttribute, counts: Record<string, number>, selected: string | undefined, view: SearchView, collator?: Intl.Collator): string {
   const labels = view.labels[facet];
-  let values = Object.keys(labels).filter((v) => (counts[v] ?? 0) > 0 || v === selected);
+  let values = Object.keys(labels);
   if (collator) values = values.sort((a, b) => collator.compare(labels[a]!, labels[b]!));
-  const options = values.map(
-    (v) => `<option value="${escapeHtml(v)}"${v === selected ? ' selected' : ''}>${escapeHtml(labels[v]!)} (${counts[v] ?? 0})</option>`,
-  );
-  return `<option value="">${escapeHtml(view.strings.any)}</option>${options.join('')}`;
+  const option = (o: FilterOption) => `<option value="${escapeHtml(o.value)}"${o.value === selected ? ' selected' : ''}>${escapeHtml(o.label)}</option>`;
+  const any = `<option value="">${escapeHtml(view.strings.any)}</option>`;
+  const all = values.map((v) => ({ value: v, label: labels[v]! }));
+  if (facet === 'region') {
+    // Grouped by federal district like the directory's region filter (the same function, so the two never drift).
+    const groups = groupRegionOptions(all, counts, (d) => view.labels.federalDistrict[d] ?? d, selected);
+    return any + groups.map((g) => `<optgroup label="${escapeHtml(g.label)}">${g.options.map(option).join('')}</optgroup>`).join('');
+  }
+  return any + all.filter((o) => (counts[o.value] ?? 0) > 0 || o.value === selected).map((o) => option({ value: o.value, label: `${o.label} (${counts[o.value] ?? 0})` })).join('');
 }

@@ -1,6 +1,7 @@
 import { SCENARIO_CODES } from '../indexing/scenario';
 import { CLUSTER_STATUSES, INDUSTRY_GROUPS } from '../profile/vocabulary';
-import { FEDERAL_DISTRICTS, FEDERAL_DISTRICT_NAMES, federalDistrictOf } from '../federal-districts';
+import { FEDERAL_DISTRICT_NAMES } from '../federal-districts';
+import { groupRegionOptions, type FilterOption, type FilterOptionGroup } from '../region-options';
 import { REGIONS } from '../regions';
 import { nameCollator } from './format';
 import type { Lang } from './locales';
@@ -10,11 +11,7 @@ import { INDUSTRY_GROUP_LABELS, STATUS_LABELS } from './vocabulary-labels';
 /** The filter fields the directory, map and search forms share. */
 export type FilterField = 'industryGroup' | 'region' | 'status' | 'scenario';
 
-/** One choice of a filter select. */
-export interface FilterOption {
-  value: string;
-  label: string;
-}
+export type { FilterOption, FilterOptionGroup };
 
 /** The choices of a filter in the language: regions sorted by their localized name, the rest in vocabulary order. */
 export function filterOptions(field: FilterField, lang: Lang): FilterOption[] {
@@ -34,20 +31,7 @@ export function filterOptions(field: FilterField, lang: Lang): FilterOption[] {
   }
 }
 
-/** A labelled group of choices (an <optgroup>). */
-export interface FilterOptionGroup {
-  label: string;
-  options: FilterOption[];
-}
-
-/**
- * The region choices grouped by federal district, listing only regions with clusters (and the selected one),
- * each with its count, e.g. "Томская область (1)"; districts without such regions are left out.
- */
+/** The directory's and the map's region choices: grouped by federal district, with counts (see groupRegionOptions). */
 export function regionOptionGroups(counts: Readonly<Record<string, number>>, lang: Lang, selected?: string): FilterOptionGroup[] {
-  const shown = filterOptions('region', lang).filter((o) => (counts[o.value] ?? 0) > 0 || o.value === selected);
-  return FEDERAL_DISTRICTS.map((district) => ({
-    label: FEDERAL_DISTRICT_NAMES[district][lang],
-    options: shown.filter((o) => federalDistrictOf(o.value) === district).map((o) => ({ value: o.value, label: `${o.label} (${counts[o.value] ?? 0})` })),
-  })).filter((g) => g.options.length > 0);
+  return groupRegionOptions(filterOptions('region', lang), counts, (district) => FEDERAL_DISTRICT_NAMES[district][lang], selected);
 }

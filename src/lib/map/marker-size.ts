@@ -10,3 +10,12 @@ export function markerSize(options: { coarsePointer: boolean; focus: boolean }):
   const base = options.coarsePointer ? TOUCH_TARGET_PX : 16;
   return options.focus ? base + 8 : base;
 }
+
+/**
+ * Side of a marker group's icon in CSS pixels, growing with the count it shows (the labels keep clear of it).
+ *
+ * @example groupIconSize(12) // => 40
+ */
+export function groupIconSize(count: number): number {
+  return count < 10 ? 34 : count < 100 ? 40 : 46;
+}

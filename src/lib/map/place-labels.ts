@@ -1,7 +1,10 @@
 import type { Lang } from '../i18n/locales';
 
-/** Zoom from which the clusters' city names show beside their markers. */
-export const CITY_LABEL_MIN_ZOOM = 5;
+/**
+ * Zoom from which the clusters' city names show beside their markers and groups: every zoom, since labels that
+ * would collide are left out (see label-declutter.ts), so even the country view names a few places.
+ */
+export const CITY_LABEL_MIN_ZOOM = 0;
 /** Zoom from which region names show (the country view would drown in 83 names). */
 export const REGION_LABEL_MIN_ZOOM = 6;
 
@@ -10,28 +13,37 @@ export function labelsAtZoom(zoom: number): { cities: boolean; regions: boolean 
   return { cities: zoom >= CITY_LABEL_MIN_ZOOM, regions: zoom >= REGION_LABEL_MIN_ZOOM };
 }
 
-/** A city name at a point (GeoJSON [lon, lat] turned to lat/lon). */
-export interface CityLabel {
-  name: string;
-  lat: number;
-  lon: number;
+/** A cluster's city in the language, else in the other one; null when the cluster names no city. */
+export function cityNameOf(city: { ru?: string; en?: string }, lang: Lang): string | null {
+  return city[lang] || city[lang === 'ru' ? 'en' : 'ru'] || null;
+}
+
+/** A member of a marker group, for its label: its city (null: none) and its distance from the group's icon. */
+export interface GroupMember {
+  city: string | null;
+  distance: number;
 }
 
 /**
- * One label per city of the clusters, in the language (the other language when the city has no name in it),
- * e.g. two St Petersburg clusters give one "Saint Petersburg".
+ * The city to name a group of markers by: the one holding most of the group's clusters (the group's biggest city
+ * as far as the map knows); a tie goes to the city nearest the group's icon, then to the first name in code order,
+ * so the same group always gets the same name. Null when no member names a city.
  *
- * @example cityLabels([{ geometry: { coordinates: [30.3, 59.9] }, properties: { city: { en: 'Saint Petersburg' } } }], 'en')
- * // => [{ name: 'Saint Petersburg', lat: 59.9, lon: 30.3 }]
+ * @example groupLabelCity([{ city: 'Dubna', distance: 9 }, { city: 'Moscow', distance: 2 }, { city: 'Moscow', distance: 3 }]) // => 'Moscow'
  */
-export function cityLabels(features: ReadonlyArray<{ geometry: { coordinates: [number, number] }; properties: { city: { ru?: string; en?: string } } }>, lang: Lang): CityLabel[] {
-  const other: Lang = lang === 'ru' ? 'en' : 'ru';
-  const seen = new Map<string, CityLabel>();
-  for (const f of features) {
-    const name = f.properties.city[lang] ?? f.properties.city[other];
-    if (!name || seen.has(name)) continue;
-    const [lon, lat] = f.geometry.coordinates;
-    seen.set(name, { name, lat, lon });
+export function groupLabelCity(members: readonly GroupMember[]): string | null {
+  const byCity = new Map<string, { count: number; nearest: number }>();
+  for (const m of members) {
+    if (!m.city) continue;
+    const entry = byCity.get(m.city) ?? { count: 0, nearest: Infinity };
+    entry.count += 1;
+    entry.nearest = Math.min(entry.nearest, m.distance);
+    byCity.set(m.city, entry);
   }
-  return [...seen.values()];
+  let best: string | null = null;
+  for (const [city, e] of byCity) {
+    const b = best === null ? null : byCity.get(best)!;
+    if (!b || e.count > b.count || (e.count === b.count && (e.nearest < b.nearest || (e.nearest === b.nearest && city < best!)))) best = city;
+  }
+  return best;
 }

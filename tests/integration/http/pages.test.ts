@@ -242,6 +242,38 @@ describe('accessibility basics', () => {
     ]);
   });
 
+  /** The <optgroup> labels of a select with the texts of their options. */
+  const optionGroups = (select: string) =>
+    [...select.matchAll(/<optgroup label="([^"]+)">(.*?)<\/optgroup>/gs)].map((m) => [decode(m[1]!), [...m[2]!.matchAll(/<option[^>]*>([^<]+)<\/option>/g)].map((o) => decode(o[1]!))]);
+
+  it.each([
+    ['/en/search?industryGroup=nuclear', 'data-testid="search-facet-region"'],
+    ['/en/map?industryGroup=nuclear', 'data-testid="map-filter-region"'],
+  ])('%s groups its region select by federal district like the directory: regions with clusters only, with counts', async (path, select) => {
+    const { html } = await get(path);
+    expect(optionGroups(element(html, select)!)).toEqual([
+      ['Central Federal District', ['Moscow Oblast (1)']],
+      ['Volga Federal District', [expect.stringMatching(/^Nizhny Novgorod.* \(1\)$/), expect.stringMatching(/^Ulyanovsk.* \(1\)$/)]],
+      ['Siberian Federal District', ['Krasnoyarsk Krai (1)']],
+    ]);
+  });
+
+  it('names the districts of the /search region select in Russian, and every region with clusters is in one (25 in all)', async () => {
+    const { html } = await get('/search');
+    const groups = optionGroups(element(html, 'data-testid="search-facet-region"')!);
+    expect(groups.map(([district]) => district)).toEqual(expect.arrayContaining(['Центральный федеральный округ', 'Сибирский федеральный округ', 'Приволжский федеральный округ']));
+    const counts = groups.flatMap(([, options]) => (options as string[]).map((o) => Number(/\((\d+)\)$/.exec(o)![1])));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(25);
+    expect(groups.flatMap(([, options]) => options as string[])).toContain('Томская область (1)');
+  });
+
+  it('keeps a chosen region in the /map region select and counts the others as if it were not chosen', async () => {
+    const { html } = await get('/en/map?industryGroup=nuclear&region=RU-KYA');
+    const select = element(html, 'data-testid="map-filter-region"')!;
+    expect(select).toMatch(/<option value="RU-KYA" selected>Krasnoyarsk Krai \(1\)<\/option>/);
+    expect(optionGroups(select).flatMap(([, options]) => options as string[])).toContain('Moscow Oblast (1)');
+  });
+
   it('offers no sort by founding year while no cluster gives one (issue 13: controls that do something)', async () => {
     const { html } = await get('/en/clusters');
     const sort = /<select name="sort">(.*?)<\/select>/s.exec(html)![1]!;

@@ -1,23 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { cityLabels, labelsAtZoom } from '../../../src/lib/map/place-labels';
+import { cityNameOf, groupLabelCity, labelsAtZoom } from '../../../src/lib/map/place-labels';
 
-const at = (lon: number, lat: number, city: { ru?: string; en?: string }) => ({ geometry: { coordinates: [lon, lat] as [number, number] }, properties: { city } });
+describe('cityNameOf', () => {
+  it('names the city in the language, else in the other one, else null', () => {
+    expect(cityNameOf({ ru: 'Саров', en: 'Sarov' }, 'ru')).toBe('Саров');
+    expect(cityNameOf({ ru: 'Бийск' }, 'en')).toBe('Бийск');
+    expect(cityNameOf({}, 'en')).toBeNull();
+  });
+});
 
-describe('cityLabels', () => {
-  it('gives one label per city, in the language', () => {
-    expect(cityLabels([at(30.3, 59.9, { ru: 'Санкт-Петербург', en: 'Saint Petersburg' }), at(30.3, 59.9, { ru: 'Санкт-Петербург', en: 'Saint Petersburg' }), at(43.3, 54.9, { ru: 'Саров', en: 'Sarov' })], 'ru')).toEqual([
-      { name: 'Санкт-Петербург', lat: 59.9, lon: 30.3 },
-      { name: 'Саров', lat: 54.9, lon: 43.3 },
-    ]);
+describe('groupLabelCity', () => {
+  it('names a group by the city holding most of its clusters', () => {
+    expect(groupLabelCity([{ city: 'Dubna', distance: 1 }, { city: 'Moscow', distance: 8 }, { city: 'Moscow', distance: 9 }])).toBe('Moscow');
   });
-  it('falls back to the other language and skips clusters without a city', () => {
-    expect(cityLabels([at(1, 2, { ru: 'Бийск' }), at(3, 4, {})], 'en')).toEqual([{ name: 'Бийск', lat: 2, lon: 1 }]);
+  it('breaks a tie by the city nearest the group icon, then by name, whatever the order', () => {
+    const tie = [{ city: 'Obninsk', distance: 5 }, { city: 'Kaluga', distance: 2 }];
+    expect(groupLabelCity(tie)).toBe('Kaluga');
+    expect(groupLabelCity([...tie].reverse())).toBe('Kaluga');
+    const even = [{ city: 'Tomsk', distance: 3 }, { city: 'Seversk', distance: 3 }];
+    expect(groupLabelCity(even)).toBe('Seversk');
+    expect(groupLabelCity([...even].reverse())).toBe('Seversk');
   });
+  it('is null when no member names a city', () => expect(groupLabelCity([{ city: null, distance: 0 }])).toBeNull());
 });
 
 describe('labelsAtZoom', () => {
   it.each([
-    [3, false, false],
+    [1, true, false],
     [5, true, false],
     [6, true, true],
   ])('at zoom %i cities %s, regions %s', (zoom, cities, regions) => expect(labelsAtZoom(zoom)).toEqual({ cities, regions }));

@@ -88,4 +88,14 @@ describe('renderFacetOptions', () => {
     const html = renderFacetOptions('industryGroup', { nuclear: 4 }, 'new-materials', en);
     expect(html).toBe('<option value="">Any</option><option value="nuclear">Nuclear (4)</option><option value="new-materials" selected>New materials (0)</option>');
   });
+  it('groups regions by federal district (as the directory does), by name within a district, with counts', () => {
+    const collator = new Intl.Collator('en');
+    const html = renderFacetOptions('region', { 'RU-TOM': 1, 'RU-KYA': 2, 'RU-MOS': 3 }, 'RU-CHU', en, collator);
+    expect(html).toBe(
+      '<option value="">Any</option>' +
+        '<optgroup label="Central Federal District"><option value="RU-MOS">Moscow Oblast (3)</option></optgroup>' +
+        '<optgroup label="Siberian Federal District"><option value="RU-KYA">Krasnoyarsk Krai (2)</option><option value="RU-TOM">Tomsk (1)</option></optgroup>' +
+        '<optgroup label="Far Eastern Federal District"><option value="RU-CHU" selected>Chukotka Autonomous Okrug (0)</option></optgroup>',
+    );
+  });
 });
