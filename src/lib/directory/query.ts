@@ -48,6 +48,9 @@ export const directoryQuerySchema = z
   })
   .strict();
 
+/** Query parameters of GET /api/v1/clusters.csv: the directory's filters and sort (no paging: every matching cluster is written). */
+export const exportQuerySchema = directoryQuerySchema.omit({ page: true, perPage: true });
+
 /** A validated directory query. */
 export type DirectoryQuery = z.infer<typeof directoryQuerySchema>;
 

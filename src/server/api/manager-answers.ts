@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { revisionAnswerSchema } from '../../lib/api/answers';
 import { isWorkflowError, type Actor } from '../../lib/workflow';
 import type { Revision, Store } from '../db/store-interfaces';
 import { authenticateBearer } from '../auth/bearer';
@@ -8,7 +10,7 @@ import { getStore } from '../store';
 export const MAX_PROFILE_BYTES = 512 * 1024;
 
 /** What a client may read of a revision (who wrote it is the managers' business: ids only). */
-export function revisionJson(revision: Revision) {
+export function revisionJson(revision: Revision): z.input<typeof revisionAnswerSchema> {
   return {
     slug: revision.slug,
     number: revision.number,

@@ -25,6 +25,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { pattern: /^\/api\/v1\/clusters\.csv$/, methods: ['GET', 'HEAD'] },
   { pattern: /^\/api\/v1\/clusters\/[^/]+$/, methods: ['GET', 'HEAD'] },
   { pattern: /^\/api\/v1\/partners$/, methods: ['GET', 'HEAD'] },
+  { pattern: /^\/api\/v1\/openapi\.json$/, methods: ['GET', 'HEAD'] },
   { pattern: /^\/api\/v1\/accounts$/, methods: ['POST'] },
   { pattern: /^\/api\/v1\/auth\/tokens$/, methods: ['POST'] },
   { pattern: /^\/api\/v1\/me\/clusters$/, methods: ['GET', 'HEAD', 'POST'] },

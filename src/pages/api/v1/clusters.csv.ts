@@ -1,12 +1,9 @@
 import type { APIRoute } from 'astro';
-import { directoryQuerySchema, parseQuery } from '../../../lib/directory/query';
+import { exportQuerySchema, parseQuery } from '../../../lib/directory/query';
 import { readPublicUrl } from '../../../server/mail/public-url';
 import { clusterCsvStream } from '../../../server/export';
 import { badRequest, guardApi } from '../../../server/http';
 import { getStore } from '../../../server/store';
-
-/** The export's query: the directory's filters and sort (paging does not apply: every matching cluster is written). */
-const exportQuerySchema = directoryQuerySchema.omit({ page: true, perPage: true });
 
 /** GET /api/v1/clusters.csv: the directory's current filter as CSV (UTF-8 with BOM, one line per cluster). */
 export const GET: APIRoute = ({ request, url }) =>
