@@ -69,25 +69,52 @@ const PARAMETER_TEXT: Record<string, string> = {
   country: "Partner's country, ISO 3166-1 alpha-2 (e.g. DE).",
 };
 
-/** A copy of a query schema whose parameters carry their descriptions (the shared schema is left as it is). */
-function describedQuery(schema: z.AnyZodObject): z.AnyZodObject {
-  const shape = Object.fromEntries(Object.entries(schema.shape as Record<string, z.ZodTypeAny>).map(([name, field]) => [name, field.describe(PARAMETER_TEXT[name] ?? name)]));
+/**
+ * A copy of a query schema whose parameters carry their descriptions and, for those in `example`, an example value
+ * (the reference page's curl lines are made of them; a unit test parses them with the route's schema).
+ */
+function describedQuery(schema: z.AnyZodObject, example: Readonly<Record<string, string | number>> = {}): z.AnyZodObject {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape as Record<string, z.ZodTypeAny>).map(([name, field]) => {
+      const described = field.describe(PARAMETER_TEXT[name] ?? name);
+      return [name, example[name] === undefined ? described : described.openapi({ example: example[name] })];
+    }),
+  );
   return z.object(shape);
 }
 
+/** The example query of each public list route (also checked against the route's schema by tests/unit/api/openapi.test.ts). */
+export const EXAMPLE_QUERIES: Readonly<Record<string, Readonly<Record<string, string | number>>>> = {
+  '/api/v1/clusters': { industryGroup: 'pharma-bio-medical', sort: '-index', perPage: 5 },
+  '/api/v1/clusters.geojson': { industryGroup: 'nuclear' },
+  '/api/v1/clusters.csv': { region: 'RU-KLU' },
+  '/api/v1/search': { q: 'фармацевтика', perPage: 5 },
+  '/api/v1/partners': { industryGroup: 'pharma-bio-medical', country: 'DE' },
+};
+
+/** The slug the examples use (a pilot cluster shipped in content/clusters). */
+export const EXAMPLE_SLUG = 'obninsk-pharma-biotech';
+
 /** The slug in a path. */
-const slugParams = z.object({ slug: slugSchema.describe('The cluster\'s identifier, e.g. "obninsk-pharma-biotech" (the "slug" of the list items).') });
+const slugParams = z.object({ slug: slugSchema.describe('The cluster\'s identifier (the "slug" of the list items).').openapi({ example: EXAMPLE_SLUG }) });
 
 /** The body of POST /api/v1/moderation/{slug}/return (the workflow checks the same limit). */
-const returnRequestSchema = z.object({ comment: z.string().min(1).max(COMMENT_MAX).describe('What the managers should change; mailed to them.') });
+const returnRequestSchema = z
+  .object({ comment: z.string().min(1).max(COMMENT_MAX).describe('What the managers should change; mailed to them.') })
+  .openapi({ example: { comment: 'Please add the members and the source of the 2012 indicators.' } });
 
 /**
  * The sign-up body as documented: its lang falls back to "ru" when unknown (zod's catch, which the generator cannot
  * describe), so it is given as the enum it accepts.
  */
-const registerBodySchema = registerApiSchema.extend({
-  lang: langSchema.openapi({ type: 'string', enum: [...LANGS], description: 'Language of the confirmation mail (an unknown value is taken as "ru"; default "en").' }).optional(),
-});
+const registerBodySchema = registerApiSchema
+  .extend({
+    lang: langSchema.openapi({ type: 'string', enum: [...LANGS], description: 'Language of the confirmation mail (an unknown value is taken as "ru"; default "en").' }).optional(),
+  })
+  .openapi({ example: { email: 'manager@example.org', name: 'Anna Petrova', password: 'correct horse battery staple', lang: 'en' } });
+
+/** The token request as documented, with an example. */
+const tokenBodySchema = tokenRequestSchema.openapi({ example: { email: 'manager@example.org', password: 'correct horse battery staple', name: 'reporting script' } });
 
 /** Builds the document (call openApiDocument() for the cached one). */
 export function buildOpenApiDocument() {
@@ -107,6 +134,16 @@ export function buildOpenApiDocument() {
   const Profile = schema('Profile', profileSchema);
   const PublicProfile = publicProfileSchema === profileSchema ? Profile : schema('PublicProfile', publicProfileSchema);
   const Revision = schema('Revision', revisionAnswerSchema);
+  const ClusterList = schema('ClusterList', clusterListAnswerSchema);
+  const ClusterFeatureCollection = schema('ClusterFeatureCollection', clusterFeatureCollectionSchema);
+  const SearchAnswer = schema('SearchAnswer', searchAnswerSchema);
+  const PartnersAnswer = schema('PartnersAnswer', partnersAnswerSchema);
+  const Health = schema('Health', healthAnswerSchema);
+  const HealthDown = schema('HealthDown', healthDownAnswerSchema);
+  const AccountAccepted = schema('AccountAccepted', accountAcceptedAnswerSchema);
+  const TokenIssued = schema('TokenIssued', tokenIssuedAnswerSchema);
+  const ManagedClusters = schema('ManagedClusters', managedClustersAnswerSchema);
+  const ApprovedProfile = schema('ApprovedProfile', approvedProfileAnswerSchema);
 
   const json = (s: z.ZodTypeAny) => ({ 'application/json': { schema: s } });
   const answer = (description: string, s: z.ZodTypeAny, headers?: ResponseConfig['headers']): ResponseConfig => ({ description, content: json(s), ...(headers ? { headers } : {}) });
@@ -138,8 +175,8 @@ export function buildOpenApiDocument() {
     tags: ['clusters'],
     summary: 'List public clusters',
     description: "The directory's filters, sort and paging. Each item has its index and scenario for the year; links (and the Link header) lead to the other pages.",
-    request: { query: describedQuery(directoryQuerySchema) },
-    responses: { 200: answer('One page of clusters.', clusterListAnswerSchema, { ...ETAG, ...LINK, ...CORS }), 304: notModified, 400: E[400] },
+    request: { query: describedQuery(directoryQuerySchema, EXAMPLE_QUERIES['/api/v1/clusters']) },
+    responses: { 200: answer('One page of clusters.', ClusterList, { ...ETAG, ...LINK, ...CORS }), 304: notModified, 400: E[400] },
   });
   path({
     method: 'get',
@@ -156,9 +193,9 @@ export function buildOpenApiDocument() {
     tags: ['clusters'],
     summary: 'Clusters on the map (GeoJSON)',
     description: 'A FeatureCollection of Points, coordinates [longitude, latitude]. Takes the search parameters plus year; page, perPage, sort and lang do not change the features.',
-    request: { query: describedQuery(mapQuerySchema) },
+    request: { query: describedQuery(mapQuerySchema, EXAMPLE_QUERIES['/api/v1/clusters.geojson']) },
     responses: {
-      200: { description: 'The clusters as GeoJSON.', content: { 'application/geo+json': { schema: clusterFeatureCollectionSchema } }, headers: { ...ETAG, ...CORS } },
+      200: { description: 'The clusters as GeoJSON.', content: { 'application/geo+json': { schema: ClusterFeatureCollection } }, headers: { ...ETAG, ...CORS } },
       304: notModified,
       400: E[400],
     },
@@ -169,7 +206,7 @@ export function buildOpenApiDocument() {
     tags: ['clusters'],
     summary: 'Export clusters as CSV',
     description: "The directory's filter and sort as CSV (UTF-8 with BOM, a header line, one line per cluster; every matching cluster, no paging).",
-    request: { query: describedQuery(exportQuerySchema) },
+    request: { query: describedQuery(exportQuerySchema, EXAMPLE_QUERIES['/api/v1/clusters.csv']) },
     responses: {
       200: { description: 'The CSV file.', content: { 'text/csv': { schema: z.string() } }, headers: { 'Content-Disposition': header('attachment; filename="clusters.csv"'), ...CORS } },
       400: E[400],
@@ -182,8 +219,8 @@ export function buildOpenApiDocument() {
     summary: 'Search clusters',
     description:
       'Full-text search with filters, facet counts and paging. mode says whether Meilisearch answered or the reduced fallback (no typo tolerance). Highlights are HTML: text escaped, matches in <mark>.',
-    request: { query: describedQuery(searchQuerySchema) },
-    responses: { 200: answer('One page of hits.', searchAnswerSchema, { ...LINK, ...CORS }), 400: E[400] },
+    request: { query: describedQuery(searchQuerySchema, EXAMPLE_QUERIES['/api/v1/search']) },
+    responses: { 200: answer('One page of hits.', SearchAnswer, { ...LINK, ...CORS }), 400: E[400] },
   });
   path({
     method: 'get',
@@ -191,8 +228,8 @@ export function buildOpenApiDocument() {
     tags: ['search'],
     summary: 'Find partner clusters',
     description: `Clusters ranked for what a partner looks for, each with its score and the reasons (points per match in points), at most ${PARTNER_RESULTS_MAX}. Without any criterion the list is empty.`,
-    request: { query: describedQuery(partnerQuerySchema) },
-    responses: { 200: answer('The ranked clusters.', partnersAnswerSchema, { ...ETAG, ...CORS }), 304: notModified, 400: E[400] },
+    request: { query: describedQuery(partnerQuerySchema, EXAMPLE_QUERIES['/api/v1/partners']) },
+    responses: { 200: answer('The ranked clusters.', PartnersAnswer, { ...ETAG, ...CORS }), 304: notModified, 400: E[400] },
   });
   path({
     method: 'get',
@@ -200,7 +237,7 @@ export function buildOpenApiDocument() {
     tags: ['service'],
     summary: 'State of the portal',
     description: 'Whether the store answers, whether search runs on Meilisearch or the fallback, and which stored values the analytics leave out (status "degraded", still 200).',
-    responses: { 200: answer('The portal answers.', healthAnswerSchema, CORS), 503: answer('The store cannot be used.', healthDownAnswerSchema, CORS) },
+    responses: { 200: answer('The portal answers.', Health, CORS), 503: answer('The store cannot be used.', HealthDown, CORS) },
   });
   path({
     method: 'get',
@@ -218,7 +255,7 @@ export function buildOpenApiDocument() {
     summary: 'Sign up as a cluster manager',
     description: 'Mails a confirmation link (valid 48 hours). The answer is the same whether or not the address already has an account.',
     request: { body: { required: true, content: json(registerBodySchema) } },
-    responses: { 202: answer('Accepted: follow the mailed link, then get a token.', accountAcceptedAnswerSchema), 400: E[400], 429: E[429], 503: E[503] },
+    responses: { 202: answer('Accepted: follow the mailed link, then get a token.', AccountAccepted), 400: E[400], 429: E[429], 503: E[503] },
   });
   path({
     method: 'post',
@@ -226,9 +263,9 @@ export function buildOpenApiDocument() {
     tags: ['accounts'],
     summary: 'Get an API token',
     description: 'Exchanges confirmed credentials for a personal API token. The token is shown once (only its hash is kept); revoke it on the account page.',
-    request: { body: { required: true, content: json(tokenRequestSchema) } },
+    request: { body: { required: true, content: json(tokenBodySchema) } },
     responses: {
-      201: answer('The token.', tokenIssuedAnswerSchema),
+      201: answer('The token.', TokenIssued),
       400: E[400],
       401: answer('Wrong email or password.', ErrorAnswer),
       403: answer('The address is not confirmed yet (a new link is mailed), or the account is disabled.', ErrorAnswer),
@@ -245,7 +282,7 @@ export function buildOpenApiDocument() {
     security,
     summary: 'My clusters',
     description: 'The clusters the account manages, each with the state of its open revision and the moderator\'s comment.',
-    responses: { 200: answer('The clusters.', managedClustersAnswerSchema), ...E.managerAuth },
+    responses: { 200: answer('The clusters.', ManagedClusters), ...E.managerAuth },
   });
   path({
     method: 'post',
@@ -265,7 +302,7 @@ export function buildOpenApiDocument() {
     summary: 'A managed cluster',
     description: 'Its open revision (draft, submitted or returned, with the comment), else its public profile as state "approved".',
     request: { params: slugParams },
-    responses: { 200: answer('The open revision or the public profile.', z.union([Revision, approvedProfileAnswerSchema])), ...E.managerAuth, 404: E.notFoundWorkflow },
+    responses: { 200: answer('The open revision or the public profile.', z.union([Revision, ApprovedProfile])), ...E.managerAuth, 404: E.notFoundWorkflow },
   });
   path({
     method: 'put',

@@ -1,6 +1,10 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
-import { buildOpenApiDocument, openApiDocument } from '../../../src/server/api/openapi';
+import { directoryQuerySchema, exportQuerySchema, parseQuery } from '../../../src/lib/directory/query';
+import { mapQuerySchema } from '../../../src/lib/map/query';
+import { partnerQuerySchema } from '../../../src/lib/matching';
+import { searchQuerySchema } from '../../../src/lib/search/query';
+import { buildOpenApiDocument, EXAMPLE_QUERIES, openApiDocument } from '../../../src/server/api/openapi';
 import { API_ROUTES } from '../../../src/server/gate/method-policy';
 
 // Issue 12, item 6: the API's OpenAPI 3.1 document, generated from the routes' zod schemas.
@@ -57,6 +61,15 @@ describe('the OpenAPI document', () => {
     const clusters = (document.paths!['/api/v1/clusters'] as { get: { responses: Record<string, unknown> } }).get.responses;
     expect(clusters['400']).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/BadRequest' } } } });
     expect((document.paths!['/api/v1/clusters/{slug}'] as { get: { responses: Record<string, unknown> } }).get.responses['404']).toBeDefined();
+  });
+
+  it('gives example queries that the routes accept', () => {
+    const schemas = { '/api/v1/clusters': directoryQuerySchema, '/api/v1/clusters.geojson': mapQuerySchema, '/api/v1/clusters.csv': exportQuerySchema, '/api/v1/search': searchQuerySchema, '/api/v1/partners': partnerQuerySchema };
+    expect(Object.keys(EXAMPLE_QUERIES).sort()).toEqual(Object.keys(schemas).sort());
+    for (const [path, example] of Object.entries(EXAMPLE_QUERIES)) {
+      const params = new URLSearchParams(Object.entries(example).map(([k, v]) => [k, String(v)]));
+      expect(parseQuery(schemas[path as keyof typeof schemas], params), path).toMatchObject({ ok: true });
+    }
   });
 
   it('is built once', () => {
