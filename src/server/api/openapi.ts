@@ -88,7 +88,7 @@ export const EXAMPLE_QUERIES: Readonly<Record<string, Readonly<Record<string, st
   '/api/v1/clusters': { industryGroup: 'pharma-bio-medical', sort: '-index', perPage: 5 },
   '/api/v1/clusters.geojson': { industryGroup: 'nuclear' },
   '/api/v1/clusters.csv': { region: 'RU-KLU' },
-  '/api/v1/search': { q: 'фармацевтика', perPage: 5 },
+  '/api/v1/search': { q: 'pharma', perPage: 5 },
   '/api/v1/partners': { industryGroup: 'pharma-bio-medical', country: 'DE' },
 };
 
