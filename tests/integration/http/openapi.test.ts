@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal, type RunningPortal } from '../../helpers/portal';
 import { submittableInput } from '../../unit/workflow/fixtures';
-import { postJson, waitForLink } from './accounts-helpers';
+import { waitForLink } from './accounts-helpers';
 
 // Issue 12, item 6, against the built portal: /api/v1/openapi.json validates as OpenAPI 3.1 and names the routes; every
 // API route's answers (successes and errors, the token routes with a token) validate against the response schema the
