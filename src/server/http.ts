@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { badRequestAnswerSchema, errorAnswerSchema } from '../lib/api/answers';
 import type { FieldProblem } from '../lib/profile/errors';
 import { storageProblem, storageProblemMessage } from './db/storage-errors';
 
@@ -23,7 +25,8 @@ export function answerResponse(answer: JsonAnswer): Response {
 /** The 400 answer naming every bad parameter: { error, problems: [{ field, message }] }. */
 export function badRequestAnswer(problems: FieldProblem[]): JsonAnswer {
   const summary = problems.map((p) => `${p.field} ${p.message}`).join('; ');
-  return { status: 400, body: { error: `invalid parameter(s): ${summary}`, problems } };
+  const body: z.input<typeof badRequestAnswerSchema> = { error: `invalid parameter(s): ${summary}`, problems };
+  return { status: 400, body };
 }
 
 /** A 400 response naming every bad parameter. */
@@ -42,15 +45,15 @@ export function internalErrorAnswer(method: string, pathname: string, error: unk
   const problem = storageProblem(error);
   if (problem) {
     console.error(`[api] ${method} ${pathname}: DATA_DIR is ${problem}, the write was refused (free space or make it writable):`, (error as Error).message);
-    return { status: 503, body: { error: storageProblemMessage(problem) }, headers: { 'retry-after': String(STORAGE_RETRY_AFTER_S) } };
+    return { status: 503, body: { error: storageProblemMessage(problem) } satisfies z.input<typeof errorAnswerSchema>, headers: { 'retry-after': String(STORAGE_RETRY_AFTER_S) } };
   }
   console.error(`[api] ${method} ${pathname} failed:`, error);
-  return { status: 500, body: { error: 'internal error; the cause has been logged' } };
+  return { status: 500, body: { error: 'internal error; the cause has been logged' } satisfies z.input<typeof errorAnswerSchema> };
 }
 
 /** A 404 answer with a plain message. */
 export function notFound(message: string): Response {
-  return json({ error: message }, 404);
+  return json({ error: message } satisfies z.input<typeof errorAnswerSchema>, 404);
 }
 
 /** Runs an API handler; unexpected errors are logged with their cause and answered with a plain 500. */

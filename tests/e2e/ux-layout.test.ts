@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { structuralA11yProblems } from '../helpers/a11y';
+import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { startPortal, type RunningPortal } from '../helpers/portal';
 
@@ -231,4 +233,26 @@ describe('axe-core on the parts issue 13 changed', () => {
       await page.close();
     },
   );
+});
+
+describe('the API reference (/api, /en/api)', () => {
+  it.each(['/api', '/en/api'].flatMap((path) => [1366, 390].map((width) => [path, width] as const)))('%s at %i px: axe finds nothing, structure holds, nothing wider than the screen', async (path, width) => {
+    const page = await open(path, width);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await structuralA11yProblems(page)).toEqual([]);
+    // The page scrolls down, never sideways: long paths, tables and curl lines wrap or scroll inside their own box.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    expect(await page.getByTestId('api-operation').count()).toBeGreaterThanOrEqual(17);
+    await page.close();
+  });
+
+  it('is reached from the footer of every page, in the page language', async () => {
+    for (const [from, to] of [['/clusters', '/api'], ['/en/clusters', '/en/api']] as const) {
+      const page = await open(from, 1366);
+      await page.getByTestId('footer-api').click();
+      await page.waitForURL(`**${to}`);
+      await expect(page.locator('h1').innerText()).resolves.toBe('API');
+      await page.close();
+    }
+  });
 });

@@ -61,6 +61,10 @@ export const resetPasswordSchema = z.object({ token: tokenSchema, password: newP
 export const apiTokenCreateSchema = z.object({
   name: text().trim().min(1, required).max(TOKEN_NAME_MAX, 'account.error.tokenNameTooLong' satisfies AccountErrorKey),
 });
+/** POST /api/v1/accounts: sign-up, and the language of the confirmation mail (English unless given). */
+export const registerApiSchema = registerSchema.extend({ lang: langSchema.optional() });
+/** POST /api/v1/auth/tokens: credentials, and what the token is for (optional). */
+export const tokenRequestSchema = signInSchema.extend({ name: apiTokenCreateSchema.shape.name.optional() });
 /** Revoking an API token by its id. */
 export const apiTokenRevokeSchema = z.object({ id: z.coerce.number({ invalid_type_error: required }).int().positive() });
 

@@ -2,6 +2,8 @@
  * The file formats of a cluster export, each written as a head, then batches of records, then a tail, so that an
  * export is produced a batch at a time and never whole (src/server/export/stream.ts). Pure.
  */
+import type { z } from 'zod';
+import type { clusterExportItemSchema } from '../api/answers';
 import type { ClusterAnalytics } from '../indexing/year-analytics';
 import type { ClusterSummary } from '../profile/summary';
 import { INDICATOR_KEYS, type IndicatorKey } from '../profile/vocabulary';
@@ -47,8 +49,11 @@ export const CSV_FORMAT: ExportFormat = {
   tail: () => '',
 };
 
+/** One cluster in the JSON export (its schema is in src/lib/api/answers.ts, which the OpenAPI document shows). */
+type ClusterExportItem = z.infer<typeof clusterExportItemSchema>;
+
 /** One cluster in the JSON export: the fields of a GET /api/v1/clusters item, with absolute profile addresses and the year's indicators. */
-export function toClusterExportJson(c: ExportItem, { year, origin }: ExportContext): Record<string, unknown> {
+export function toClusterExportJson(c: ExportItem, { year, origin }: ExportContext): ClusterExportItem {
   const a = c.analytics;
   return {
     slug: c.slug,
@@ -60,7 +65,7 @@ export function toClusterExportJson(c: ExportItem, { year, origin }: ExportConte
     location: c.location,
     foundedYear: c.foundedYear,
     url: { ru: `${origin}/clusters/${c.slug}`, en: `${origin}/en/clusters/${c.slug}` },
-    indicators: Object.fromEntries(INDICATOR_KEYS.map((k) => [k, c.indicators[k] ?? null])),
+    indicators: Object.fromEntries(INDICATOR_KEYS.map((k) => [k, c.indicators[k] ?? null])) as ClusterExportItem['indicators'],
     index: {
       year,
       overall: a?.overall?.value ?? null,

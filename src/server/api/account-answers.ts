@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { tooManyAttemptsAnswerSchema } from '../../lib/api/answers';
 import { minutesToWait, retryAfterSeconds } from '../../lib/accounts/rate-limit';
 import { accountProblems, ACCOUNT_ERROR_VARS } from '../../lib/accounts/schemas';
 import { API_LANG, translator } from '../../lib/i18n';
@@ -36,7 +37,8 @@ export function describeAccountProblems(error: z.ZodError): FieldProblem[] {
 /** 429 with Retry-After and the wait in words. */
 export function tooManyAttempts(retryAfterMs: number): Response {
   const minutes = minutesToWait(retryAfterMs);
-  return json({ error: `too many attempts: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`, retryAfterSeconds: retryAfterSeconds(retryAfterMs) }, 429, {
+  const body: z.input<typeof tooManyAttemptsAnswerSchema> = { error: `too many attempts: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`, retryAfterSeconds: retryAfterSeconds(retryAfterMs) };
+  return json(body, 429, {
     'retry-after': String(retryAfterSeconds(retryAfterMs)),
   });
 }

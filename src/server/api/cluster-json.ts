@@ -1,42 +1,17 @@
-import type { ClusterSummary, Profile } from '../../lib/profile';
+import type { z } from 'zod';
+import type { clusterListItemSchema, indexJsonSchema, scenarioJsonSchema } from '../../lib/api/answers';
+import type { Profile } from '../../lib/profile';
 import type { ClusterAnalytics } from '../../lib/indexing/year-analytics';
-import type { ScenarioCode } from '../../lib/indexing/scenario';
-import type { RegionalProblem } from '../../lib/regional-plausibility';
 import type { DirectoryItem } from '../directory';
 
-/** The index block of a list item: both comparison sets with ranks, and how many indicators were reported. */
-export interface IndexJson {
-  year: number | null;
-  overall: number | null;
-  overallRank: number | null;
-  overallOf: number | null;
-  industry: number | null;
-  industryRank: number | null;
-  industryOf: number | null;
-  reported: number;
-  of: number;
-  notRanked: string | null;
-}
+/** The index block of a list item (see indexJsonSchema). */
+export type IndexJson = z.infer<typeof indexJsonSchema>;
 
-/** The scenario block of a list item. */
-export interface ScenarioJson {
-  code: ScenarioCode;
-  year: number | null;
-  clusterIndex: number | null;
-  regionIndex: number | null;
-  clusterThreshold: number | null;
-  regionThreshold: number | null;
-  missingRegionalInputs: string[];
-  /** Why the region's statistics were left out of the regional index (field, problem code, value, bound), or null. */
-  excludedRegional: RegionalProblem | null;
-}
+/** The scenario block of a list item (see scenarioJsonSchema). */
+export type ScenarioJson = z.infer<typeof scenarioJsonSchema>;
 
-/** Public list item of GET /api/v1/clusters: the summary's public fields, links and analytics. */
-export interface ClusterListItemJson extends Pick<ClusterSummary, 'slug' | 'name' | 'region' | 'industryGroup' | 'status' | 'city' | 'location' | 'foundedYear'> {
-  url: { ru: string; en: string };
-  index: IndexJson;
-  scenario: ScenarioJson;
-}
+/** Public list item of GET /api/v1/clusters (see clusterListItemSchema). */
+export type ClusterListItemJson = z.infer<typeof clusterListItemSchema>;
 
 /** The index block for a cluster's analytics (all null when the year has no data for it). */
 export function toIndexJson(a: ClusterAnalytics | null, year: number | null): IndexJson {

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { revisionAnswerSchema, workflowErrorAnswerSchema } from '../../lib/api/answers';
 import { isWorkflowError, type Actor } from '../../lib/workflow';
 import type { Revision, Store } from '../db/store-interfaces';
 import { authenticateBearer } from '../auth/bearer';
@@ -8,7 +10,7 @@ import { getStore } from '../store';
 export const MAX_PROFILE_BYTES = 512 * 1024;
 
 /** What a client may read of a revision (who wrote it is the managers' business: ids only). */
-export function revisionJson(revision: Revision) {
+export function revisionJson(revision: Revision): z.input<typeof revisionAnswerSchema> {
   return {
     slug: revision.slug,
     number: revision.number,
@@ -48,7 +50,13 @@ export function withActor(request: Request, handler: (actor: Actor, store: Store
       return await handler({ userId: auth.user.id, role: auth.user.role }, await getStore());
     } catch (error) {
       if (!isWorkflowError(error)) throw error;
-      return json({ error: error.message, code: error.code, ...(error.detail.problems ? { problems: error.detail.problems } : {}), ...(error.detail.missing ? { missing: error.detail.missing } : {}) }, error.status);
+      const body: z.input<typeof workflowErrorAnswerSchema> = {
+        error: error.message,
+        code: error.code,
+        ...(error.detail.problems ? { problems: error.detail.problems } : {}),
+        ...(error.detail.missing ? { missing: error.detail.missing } : {}),
+      };
+      return json(body, error.status);
     }
   });
 }

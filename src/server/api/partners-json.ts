@@ -1,17 +1,11 @@
 /** The JSON of GET /api/v1/partners: ranked clusters with their score and reasons (each also as text in both languages). */
+import type { z } from 'zod';
+import type { partnerItemSchema, partnersAnswerSchema } from '../../lib/api/answers';
 import { describeReason, MATCH_POINTS, type PartnerQuery } from '../../lib/matching';
 import type { PartnerResult } from '../partners';
 
-/** One ranked cluster of the partner API. */
-export interface PartnerItemJson {
-  slug: string;
-  name: { ru: string; en: string };
-  region: string;
-  industryGroup: string;
-  url: { ru: string; en: string };
-  score: number;
-  reasons: Array<{ kind: string; value: string; points: number; text: { ru: string; en: string } }>;
-}
+/** One ranked cluster of the partner API (see partnerItemSchema). */
+export type PartnerItemJson = z.infer<typeof partnerItemSchema>;
 
 /** A ranked cluster as the API gives it. */
 export function toPartnerItemJson({ match, profile }: PartnerResult): PartnerItemJson {
@@ -27,6 +21,6 @@ export function toPartnerItemJson({ match, profile }: PartnerResult): PartnerIte
 }
 
 /** The whole answer: the query as understood, the points table the score uses, and the ranked clusters. */
-export function toPartnersJson(query: PartnerQuery, results: readonly PartnerResult[]) {
+export function toPartnersJson(query: PartnerQuery, results: readonly PartnerResult[]): z.input<typeof partnersAnswerSchema> {
   return { query, points: MATCH_POINTS, total: results.length, items: results.map(toPartnerItemJson) };
 }

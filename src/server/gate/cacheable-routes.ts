@@ -18,4 +18,5 @@ export const DATA_ONLY_ROUTES: ReadonlySet<string> = new Set([
   '/[...lang]/partners',
   '/[...lang]/compare',
   '/[...lang]/clusters/[slug]/factsheet',
+  '/[...lang]/api',
 ]);

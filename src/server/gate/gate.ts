@@ -2,6 +2,7 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { answerResponse, internalErrorAnswer, JSON_HEADERS, type JsonAnswer } from '../http';
 import { bufferAnswer, withValidator, writeAnswer, writeStreamedResponse, type BufferedAnswer } from './answer';
+import { corsHeaders, preflightAnswer } from './cors';
 import { refuseMethod, type MethodRefusal } from './method-policy';
 import { CACHE_SCOPE_DATA, CACHE_SCOPE_HEADER, PageCache } from './page-cache';
 import { cameOverHttps, securityHeaders, type SecurityHeaderOptions } from './security-headers';
@@ -57,7 +58,7 @@ function refusalAnswer(refusal: MethodRefusal): BufferedAnswer {
 /** 400 for a path that is not valid percent-encoding: JSON under /api (as every API answer), plain text elsewhere. */
 function badEncodingAnswer(rawPath: string): BufferedAnswer {
   const message = 'Bad request: the address is not valid URL encoding.';
-  const api = rawPath === '/api' || rawPath.startsWith('/api/');
+  const api = rawPath.startsWith('/api/');
   return {
     status: 400,
     headers: { 'content-type': api ? JSON_HEADERS['content-type'] : 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
@@ -172,6 +173,10 @@ export function createGate(options: GateOptions): (req: IncomingMessage, res: Se
     }
     const refusal = refuseMethod(req.method ?? 'GET', pathname, search);
     if (refusal) return writeAnswer(req, res, refusalAnswer(refusal));
+    const cors = corsHeaders(req.method ?? 'GET', pathname);
+    if (cors) for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
+    // The only OPTIONS the method policy lets through: the preflight of a public read route.
+    if (req.method === 'OPTIONS') return writeAnswer(req, res, preflightAnswer(pathname));
     markBodylessApiCall(req, pathname);
     if (serveStatic(req, res, pathname)) return;
     const anonymous = isAnonymous(req);

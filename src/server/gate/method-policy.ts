@@ -14,18 +14,21 @@ export const PAGE_METHODS = ['GET', 'HEAD'] as const;
 export interface ApiRoute {
   pattern: RegExp;
   methods: readonly string[];
+  /** A public read route: any web page may call it (CORS for GET and HEAD, OPTIONS answers the preflight; src/server/gate/cors.ts). */
+  publicRead?: true;
 }
 
 /** Every route under /api (mirrors src/pages/api; tests/unit/gate/method-policy.test.ts keeps them in step). */
 export const API_ROUTES: readonly ApiRoute[] = [
-  { pattern: /^\/api\/v1\/health$/, methods: ['GET', 'HEAD'] },
-  { pattern: /^\/api\/v1\/search$/, methods: ['GET', 'HEAD'] },
-  { pattern: /^\/api\/v1\/clusters$/, methods: ['GET', 'HEAD'] },
-  { pattern: /^\/api\/v1\/clusters\.geojson$/, methods: ['GET', 'HEAD'] },
-  { pattern: /^\/api\/v1\/clusters\.csv$/, methods: ['GET', 'HEAD'] },
-  { pattern: /^\/api\/v1\/clusters\.json$/, methods: ['GET', 'HEAD'] },
-  { pattern: /^\/api\/v1\/clusters\/[^/]+$/, methods: ['GET', 'HEAD'] },
-  { pattern: /^\/api\/v1\/partners$/, methods: ['GET', 'HEAD'] },
+  { pattern: /^\/api\/v1\/health$/, methods: ['GET', 'HEAD'], publicRead: true },
+  { pattern: /^\/api\/v1\/search$/, methods: ['GET', 'HEAD'], publicRead: true },
+  { pattern: /^\/api\/v1\/clusters$/, methods: ['GET', 'HEAD'], publicRead: true },
+  { pattern: /^\/api\/v1\/clusters\.geojson$/, methods: ['GET', 'HEAD'], publicRead: true },
+  { pattern: /^\/api\/v1\/clusters\.csv$/, methods: ['GET', 'HEAD'], publicRead: true },
+  { pattern: /^\/api\/v1\/clusters\.json$/, methods: ['GET', 'HEAD'], publicRead: true },
+  { pattern: /^\/api\/v1\/clusters\/[^/]+$/, methods: ['GET', 'HEAD'], publicRead: true },
+  { pattern: /^\/api\/v1\/partners$/, methods: ['GET', 'HEAD'], publicRead: true },
+  { pattern: /^\/api\/v1\/openapi\.json$/, methods: ['GET', 'HEAD'], publicRead: true },
   { pattern: /^\/api\/v1\/accounts$/, methods: ['POST'] },
   { pattern: /^\/api\/v1\/auth\/tokens$/, methods: ['POST'] },
   { pattern: /^\/api\/v1\/me\/clusters$/, methods: ['GET', 'HEAD', 'POST'] },
@@ -50,14 +53,26 @@ function isActionRequest(pathname: string, search: string): boolean {
   return pathname.startsWith('/_actions/') || /(^|[?&])_action=/.test(search);
 }
 
+/** The methods a route answers: its own, and OPTIONS (the CORS preflight, answered by the gate) on a public read route. */
+export function allowedMethods(route: ApiRoute): readonly string[] {
+  return route.publicRead ? [...route.methods, 'OPTIONS'] : route.methods;
+}
+
+/** The API route of a path, if any. */
+export function findApiRoute(pathname: string): ApiRoute | undefined {
+  return API_ROUTES.find((r) => r.pattern.test(pathname));
+}
+
 /** null when the route may run; otherwise the refusal (405 with Allow, 404 for an unknown API path, 501 for an unknown method). */
 export function refuseMethod(method: string, pathname: string, search = ''): MethodRefusal | null {
-  const api = pathname === '/api' || pathname.startsWith('/api/');
+  // /api itself is the reference page (src/pages/[...lang]/api.astro); the routes are below it.
+  const api = pathname.startsWith('/api/');
   if (!KNOWN_METHODS.has(method)) return { status: 501, json: api, message: `the portal does not answer the method ${method}` };
   if (api) {
-    const route = API_ROUTES.find((r) => r.pattern.test(pathname));
-    if (!route) return { status: 404, json: true, message: `no API route at ${pathname}; see /api/v1/clusters, /api/v1/search, /api/v1/health` };
-    if (method === 'OPTIONS' || !route.methods.includes(method)) return { status: 405, allow: route.methods.join(', '), json: true, message: `${pathname} answers ${route.methods.join(', ')}, not ${method}` };
+    const route = findApiRoute(pathname);
+    if (!route) return { status: 404, json: true, message: `no API route at ${pathname}; the routes are described at /api and /api/v1/openapi.json` };
+    const methods = allowedMethods(route);
+    if (!methods.includes(method)) return { status: 405, allow: methods.join(', '), json: true, message: `${pathname} answers ${methods.join(', ')}, not ${method}` };
     return null;
   }
   if ((PAGE_METHODS as readonly string[]).includes(method)) return null;

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { clusterFeatureCollectionSchema } from '../../lib/api/answers';
 import { toClusterFeatureCollection } from '../../lib/map/geojson';
 import { LruCache } from './memo';
 import { toMapClusterInput, type MapDataset } from './map-data';
@@ -9,7 +11,8 @@ const bodies = new LruCache<string>(4);
 export function geojsonBody(key: string, dataset: MapDataset): string {
   let text = bodies.get(key);
   if (text === undefined) {
-    text = JSON.stringify(toClusterFeatureCollection(dataset.items.map(toMapClusterInput), dataset.year));
+    const collection: z.input<typeof clusterFeatureCollectionSchema> = toClusterFeatureCollection(dataset.items.map(toMapClusterInput), dataset.year);
+    text = JSON.stringify(collection);
     bodies.set(key, text);
   }
   return text;

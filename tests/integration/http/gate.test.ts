@@ -123,7 +123,7 @@ describe('methods and paths no route answers', () => {
   it('the API answers a wrong method with a JSON 405 and Allow, an unknown path with a JSON 404', async () => {
     const wrong = await raw('/api/v1/clusters', { method: 'DELETE' });
     expect(wrong.status).toBe(405);
-    expect(wrong.headers.allow).toBe('GET, HEAD');
+    expect(wrong.headers.allow).toBe('GET, HEAD, OPTIONS'); // OPTIONS: the CORS preflight of a public read route
     expect(JSON.parse(wrong.body.toString()).error).toContain('DELETE');
     const unknown = await raw('/api/v1/nope');
     expect(unknown.status).toBe(404);

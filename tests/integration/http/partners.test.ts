@@ -69,7 +69,7 @@ describe('GET /api/v1/partners', () => {
   it('refuses POST with 405 and Allow', async () => {
     const res = await fetch(`${portal.url}/api/v1/partners`, { method: 'POST' });
     expect(res.status).toBe(405);
-    expect(res.headers.get('allow')).toBe('GET, HEAD');
+    expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
   });
 });
 

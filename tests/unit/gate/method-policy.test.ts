@@ -51,10 +51,22 @@ describe('refuseMethod', () => {
   });
 
   it('answers a wrong method on an API route with a JSON 405 naming the allowed ones', () => {
-    expect(refuseMethod('DELETE', '/api/v1/search')).toMatchObject({ status: 405, allow: 'GET, HEAD', json: true });
+    expect(refuseMethod('DELETE', '/api/v1/search')).toMatchObject({ status: 405, allow: 'GET, HEAD, OPTIONS', json: true });
+    expect(refuseMethod('GET', '/api/v1/accounts')).toMatchObject({ status: 405, allow: 'POST', json: true });
+  });
+
+  it('lets OPTIONS through to a public read route only (the CORS preflight), not to write routes', () => {
+    expect(refuseMethod('OPTIONS', '/api/v1/clusters')).toBeNull();
+    expect(refuseMethod('OPTIONS', '/api/v1/clusters/tomsk')).toBeNull();
+    for (const path of ['/api/v1/accounts', '/api/v1/me/clusters', '/api/v1/moderation/tomsk/approve']) expect(refuseMethod('OPTIONS', path), path).toMatchObject({ status: 405, json: true });
+  });
+
+  it('takes /api as the reference page, not an API path', () => {
+    expect(refuseMethod('GET', '/api')).toBeNull();
+    expect(refuseMethod('POST', '/api')).toMatchObject({ status: 405, json: false });
   });
 
   it('answers an unknown API path with a JSON 404, whatever the method', () => {
-    for (const path of ['/api', '/api/v2/clusters', '/api/v1/clusters/a/b']) expect(refuseMethod('GET', path), path).toMatchObject({ status: 404, json: true });
+    for (const path of ['/api/', '/api/v2/clusters', '/api/v1/clusters/a/b']) expect(refuseMethod('GET', path), path).toMatchObject({ status: 404, json: true });
   });
 });

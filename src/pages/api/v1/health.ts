@@ -1,4 +1,6 @@
 import type { APIRoute } from 'astro';
+import type { z } from 'zod';
+import type { healthAnswerSchema, healthDownAnswerSchema } from '../../../lib/api/answers';
 import { findExcludedRecordsCached } from '../../../server/data-health';
 import { json } from '../../../server/http';
 import { searchStatus } from '../../../server/search/service';
@@ -17,7 +19,7 @@ export const GET: APIRoute = async () => {
     const clusters = await store.clusters.countPublic();
     const search = await searchStatus(store);
     const excludedRecords = await findExcludedRecordsCached(store);
-    return json({
+    const body: z.input<typeof healthAnswerSchema> = {
       status: excludedRecords.length > 0 ? 'degraded' : 'ok',
       excludedRecords,
       db: 'ok',
@@ -25,9 +27,10 @@ export const GET: APIRoute = async () => {
       searchState: search.state,
       searchPending: search.pending,
       clusters,
-    });
+    };
+    return json(body);
   } catch (error) {
     console.error('[health] store check failed:', error);
-    return json({ status: 'degraded', db: 'error' }, 503);
+    return json({ status: 'degraded', db: 'error' } satisfies z.input<typeof healthDownAnswerSchema>, 503);
   }
 };

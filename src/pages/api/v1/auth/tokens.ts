@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
-import { apiTokenCreateSchema, signInSchema } from '../../../../lib/accounts/schemas';
+import type { z } from 'zod';
+import { tokenRequestSchema } from '../../../../lib/accounts/schemas';
+import type { tokenIssuedAnswerSchema } from '../../../../lib/api/answers';
 import { checkCredentials, issueApiToken } from '../../../../server/auth/accounts';
 import { clientIp, parseJsonBody, tooManyAttempts } from '../../../../server/api/account-answers';
 import { guardApi, json } from '../../../../server/http';
 import { getStore } from '../../../../server/store';
-
-const tokenRequestSchema = signInSchema.extend({ name: apiTokenCreateSchema.shape.name.optional() });
 
 /** What each refusal of the credentials answers. */
 const REFUSALS = {
@@ -28,5 +28,6 @@ export const POST: APIRoute = (context) =>
       return json({ error }, status);
     }
     const issued = await issueApiToken(store, checked.user, name ?? `API token ${new Date().toISOString().slice(0, 10)}`);
-    return json({ token: issued.token, id: issued.id, note: 'shown once: keep it; send it as Authorization: Bearer <token>' }, 201, { 'cache-control': 'no-store' });
+    const answer: z.input<typeof tokenIssuedAnswerSchema> = { token: issued.token, id: issued.id, note: 'shown once: keep it; send it as Authorization: Bearer <token>' };
+    return json(answer, 201, { 'cache-control': 'no-store' });
   });

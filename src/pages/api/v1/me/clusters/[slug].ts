@@ -1,4 +1,6 @@
 import type { APIRoute } from 'astro';
+import type { z } from 'zod';
+import type { approvedProfileAnswerSchema } from '../../../../../lib/api/answers';
 import { readJson, revisionJson, withActor } from '../../../../../server/api/manager-answers';
 import { badRequest, json, notFound } from '../../../../../server/http';
 import { openRevisionOf, saveDraft } from '../../../../../server/workflow/revisions';
@@ -14,7 +16,7 @@ export const GET: APIRoute = ({ request, params }) =>
     if (open) return json(revisionJson(open), 200, { 'cache-control': 'private, no-store' });
     const profile = await store.clusters.getPublicProfile(slug);
     if (!profile) return notFound(`no cluster "${slug}"`);
-    return json({ slug, state: 'approved', profile }, 200, { 'cache-control': 'private, no-store' });
+    return json({ slug, state: 'approved', profile } satisfies z.input<typeof approvedProfileAnswerSchema>, 200, { 'cache-control': 'private, no-store' });
   });
 
 /** PUT /api/v1/me/clusters/{slug} (Bearer token) with the whole profile as JSON: saves the cluster's draft → 200 with the revision. */
