@@ -117,12 +117,16 @@ describe('public answers validate against the document', () => {
     await call('GET', '/api/v1/clusters/{slug}', { path: '/api/v1/clusters/no-such-cluster', status: 404 });
   });
 
-  it('GET /api/v1/clusters.geojson and .csv, and their 400', async () => {
+  it('GET /api/v1/clusters.geojson, .csv and .json, and their 400', async () => {
     await call('GET', '/api/v1/clusters.geojson', { status: 200 });
     await call('GET', '/api/v1/clusters.geojson', { query: 'industryGroup=nuclear', status: 200 });
     await call('GET', '/api/v1/clusters.geojson', { query: 'bbox=1,2,3', status: 400 });
     await call('GET', '/api/v1/clusters.csv', { query: 'region=RU-KLU', status: 200 });
     await call('GET', '/api/v1/clusters.csv', { query: 'page=2', status: 400 });
+    const exported = await call('GET', '/api/v1/clusters.json', { query: 'industryGroup=nuclear&sort=-index', status: 200 });
+    expect(exported.body.items.length).toBeGreaterThan(0);
+    await call('GET', '/api/v1/clusters.json', { query: `q=${encodeURIComponent('атом')}`, status: 200 });
+    await call('GET', '/api/v1/clusters.json', { query: 'perPage=5', status: 400 });
   });
 
   it('GET /api/v1/search with page links, and its 400', async () => {
@@ -198,7 +202,7 @@ describe('the manager API, with tokens', () => {
 });
 
 describe('CORS', () => {
-  const publicReads = ['/api/v1/clusters', `/api/v1/clusters/${PILOT}`, '/api/v1/clusters.geojson', '/api/v1/clusters.csv', '/api/v1/search?q=a', '/api/v1/partners', '/api/v1/health', '/api/v1/openapi.json'];
+  const publicReads = ['/api/v1/clusters', `/api/v1/clusters/${PILOT}`, '/api/v1/clusters.geojson', '/api/v1/clusters.csv', '/api/v1/clusters.json', '/api/v1/search?q=a', '/api/v1/partners', '/api/v1/health', '/api/v1/openapi.json'];
 
   it.each(publicReads)('GET %s answers any origin, without credentials', async (path) => {
     const res = await fetch(portal.url + path, { headers: { origin: 'https://elsewhere.example' } });
