@@ -14,6 +14,7 @@ import { MANAGE_UI } from './ui-manage';
 import { MATCH_UI } from './ui-match';
 import { REGIONS_UI } from './ui-regions';
 import { UX_UI } from './ui-ux';
+import { CONTACT_UI } from './ui-contact';
 
 /** Every interface string of the core pages in both languages; `en` must have every key of `ru`. */
 const coreRu = {
@@ -289,6 +290,7 @@ const AREAS = [
   MATCH_UI,
   REGIONS_UI,
   UX_UI,
+  CONTACT_UI,
 ] as const;
 
 const ru = Object.assign({}, coreRu, ...AREAS.map((a) => a.ru)) as typeof coreRu & UnionToIntersection<(typeof AREAS)[number]['ru']>;

@@ -24,6 +24,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { pattern: /^\/api\/v1\/clusters\.geojson$/, methods: ['GET', 'HEAD'] },
   { pattern: /^\/api\/v1\/clusters\.csv$/, methods: ['GET', 'HEAD'] },
   { pattern: /^\/api\/v1\/clusters\/[^/]+$/, methods: ['GET', 'HEAD'] },
+  { pattern: /^\/api\/v1\/clusters\/[^/]+\/contact$/, methods: ['POST'] },
   { pattern: /^\/api\/v1\/partners$/, methods: ['GET', 'HEAD'] },
   { pattern: /^\/api\/v1\/accounts$/, methods: ['POST'] },
   { pattern: /^\/api\/v1\/auth\/tokens$/, methods: ['POST'] },

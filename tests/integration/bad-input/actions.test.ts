@@ -40,6 +40,9 @@ const ACTIONS = [
   ['/en/moderation/accounts', 'moderation.enableAccount', ['userId', 'lang']],
   ['/en/moderation/regions', 'moderation.previewRegions', ['csv', 'lang']],
   ['/en/moderation/regions', 'moderation.importRegions', ['csv', 'fingerprint', 'lang']],
+  // The contact form of a profile (anyone) and the managers' answer form.
+  [`/en/clusters/obninsk-pharma-biotech`, 'contact.send', ['slug', 'name', 'email', 'organisation', 'country', 'message', 'homepage', 'lang']],
+  [`/en/account/clusters/${SLUG}/messages`, 'contact.answer', ['slug', 'id', 'answer', 'lang']],
   // The wizard: a new registration's first step, and a step of the manager's cluster (with a row button).
   ['/en/account/clusters/new', 'wizard.saveStep', ['step', 'slug', 'general.name.ru', 'general.name.en', 'general.region', 'general.city.ru', 'general.location.lat', 'general.location.lon', 'general.industryGroup', 'general.status', 'general.foundedYear', 'general.websites.0.url']],
   [`/en/account/clusters/${SLUG}/members`, 'wizard.saveStep', ['step', 'cluster', 'op', 'members.members.0.name.ru', 'members.members.0.type', 'members.members.0.country', 'members.members.1.internationalActivity']],
