@@ -38,7 +38,7 @@ export const CONTACT_UI = defineMessages(
     'contact.confirm.toProfile': 'К профилю кластера',
     'contact.messages.title': 'Сообщения кластеру «{name}»',
     'contact.messages.link': 'Сообщения',
-    'contact.messages.linkUnread': 'Сообщения ({count} новых)',
+    'contact.messages.linkUnread': 'Сообщения (новых: {count})',
     'contact.messages.none': 'Сообщений пока нет. Посетители пишут вам с помощью формы на странице кластера.',
     'contact.messages.readOnly': 'Вы видите сообщения как модератор; отвечают на них управляющие кластера.',
     'contact.messages.from': 'От',
