@@ -131,7 +131,7 @@ describe('the contact path in Chromium', () => {
 
     await page.fill(`#answer-${await message.getAttribute('data-id')}`, 'Ольга, спасибо! Давайте созвонимся в четверг.');
     await submit(page, '[data-testid=answer-form] button[type=submit]');
-    expect(await page.textContent('[data-testid=answer-done]')).toContain(SENDER);
+    expect(await page.textContent('[data-testid=step-done]')).toContain(SENDER);
     expect(await page.textContent('[data-testid=message-answer]')).toContain('созвонимся в четверг');
     expect(await page.locator('[data-testid=answer-form]').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);

@@ -218,7 +218,7 @@ describe('the contact form of a managed profile', () => {
     const answer = 'Thank you, Anna! Let us talk next week.';
     const answered = await manager.submit(`/en/account/clusters/${SLUG}/messages`, 'contact.answer', { lang: 'en', slug: SLUG, id, answer });
     expect(answered.status).toBe(200);
-    expect(testIdText(answered.html, 'answer-done')).toBe(`The answer has been sent to ${sender}.`);
+    expect(testIdText(answered.html, 'step-done')).toBe(`The answer has been sent to ${sender}.`);
     expect(testIdText(answered.html, 'message-state')).toMatch(/^answered /);
     expect(answered.html).not.toContain('data-testid="answer-form"');
     expect(requestsFrom(sender)).toMatchObject([{ status: 'answered', answer }]);
