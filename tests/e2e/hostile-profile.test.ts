@@ -168,9 +168,11 @@ describe.each<Lang>(['ru', 'en'])('a profile full of markup renders inert, in %s
     expect(text).toContain(name.ru);
     expect(text).toContain(name.en);
     expect(await page.title()).toContain(name[lang]);
-    const external = page.locator(`a[href="${HOSTILE_URL.replaceAll('"', '\\"')}"]`);
+    const href = `a[href="${HOSTILE_URL.replaceAll('"', '\\"')}"]`;
+    // Each URL field once in its block; the contact section of this unmanaged cluster repeats its websites and organisation.
+    const external = page.locator(`${href}:not(#contact a)`);
     expect(await external.count()).toBe(hostile.urls.length);
-    for (const rel of await external.evaluateAll((links) => links.map((a) => a.getAttribute('rel') ?? ''))) expect(rel).toContain('noopener');
+    for (const rel of await page.locator(href).evaluateAll((links) => links.map((a) => a.getAttribute('rel') ?? ''))) expect(rel).toContain('noopener');
     expect(text).toContain(HOSTILE_URL);
     const html = await page.content();
     expect(html).not.toContain(PRIVATE_CONTACT.email);

@@ -23,6 +23,9 @@ export const RATE_LIMITS = {
   tokenPerAccount: { attempts: 10, windowMs: 60 * MINUTE },
   // Invitations mail addresses nobody confirmed: a cap keeps the portal from being used to send mail at will.
   invitePerAccount: { attempts: 10, windowMs: 60 * MINUTE },
+  // Messages to clusters' managers mail the address typed in the form (its confirmation link): capped per IP and per address.
+  contactPerIp: { attempts: 20, windowMs: 60 * MINUTE },
+  contactPerSender: { attempts: 5, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, RateLimit>;
 
 /** Name of one limit. */

@@ -15,6 +15,7 @@ import { MATCH_UI } from './ui-match';
 import { REGIONS_UI } from './ui-regions';
 import { UX_UI } from './ui-ux';
 import { API_UI } from './ui-api';
+import { CONTACT_UI } from './ui-contact';
 
 /** Every interface string of the core pages in both languages; `en` must have every key of `ru`. */
 const coreRu = {
@@ -291,6 +292,7 @@ const AREAS = [
   REGIONS_UI,
   UX_UI,
   API_UI,
+  CONTACT_UI,
 ] as const;
 
 const ru = Object.assign({}, coreRu, ...AREAS.map((a) => a.ru)) as typeof coreRu & UnionToIntersection<(typeof AREAS)[number]['ru']>;

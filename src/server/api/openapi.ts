@@ -2,6 +2,7 @@ import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type Respon
 import etag from 'etag';
 import { z } from 'zod';
 import { langSchema, registerApiSchema, tokenRequestSchema } from '../../lib/accounts/schemas';
+import { CONTACT_HONEYPOT_FIELD, contactApiSchema } from '../../lib/contact/schema';
 import { LANGS } from '../../lib/i18n/locales';
 import {
   accountAcceptedAnswerSchema,
@@ -115,6 +116,14 @@ const registerBodySchema = registerApiSchema
     lang: langSchema.openapi({ type: 'string', enum: [...LANGS], description: 'Language of the confirmation mail (an unknown value is taken as "ru"; default "en").' }).optional(),
   })
   .openapi({ example: { email: 'manager@example.org', name: 'Anna Petrova', password: 'correct horse battery staple', lang: 'en' } });
+
+/** The contact body as documented: lang as the enum it accepts (see registerBodySchema), the honeypot as the text to leave out. */
+const contactBodySchema = contactApiSchema
+  .extend({
+    lang: langSchema.openapi({ type: 'string', enum: [...LANGS], description: 'Language of the mails to the sender (an unknown value is taken as "ru"; default "en").' }).optional(),
+    [CONTACT_HONEYPOT_FIELD]: z.string().optional().describe('A trap for robots: leave it out. A filled one is answered 202 like any other and dropped.'),
+  })
+  .openapi({ example: { name: 'Hans Weber', email: 'h.weber@example.de', organisation: 'BioRegion Nord', country: 'Germany', message: 'We look for partners in clinical trials of radiopharmaceuticals for a joint project in 2027.', lang: 'en' } });
 
 /** The token request as documented, with an example. */
 const tokenBodySchema = tokenRequestSchema.openapi({ example: { email: 'manager@example.org', password: 'correct horse battery staple', name: 'reporting script' } });
@@ -273,6 +282,23 @@ export function buildOpenApiDocument() {
     description: 'Mails a confirmation link (valid 48 hours). The answer is the same whether or not the address already has an account.',
     request: { body: { required: true, content: json(registerBodySchema) } },
     responses: { 202: answer('Accepted: follow the mailed link, then get a token.', AccountAccepted), 400: E[400], 429: E[429], 503: E[503] },
+  });
+  path({
+    method: 'post',
+    path: '/api/v1/clusters/{slug}/contact',
+    tags: ['accounts'],
+    summary: "Write to a cluster's managers",
+    description:
+      "Stores the message and mails the sender a link (valid 48 hours); once it is followed, the message is mailed to the cluster's managers with Reply-To the sender, and they answer from their area. A filled honeypot field (homepage) is answered the same and dropped.",
+    request: { params: slugParams, body: { required: true, content: json(contactBodySchema) } },
+    responses: {
+      202: answer('Accepted: the sender follows the mailed link to deliver the message.', AccountAccepted),
+      400: E[400],
+      404: answer('No public cluster has this slug.', ErrorAnswer),
+      409: answer('Nobody manages the cluster on the portal yet: its profile names its website or organisation instead.', ErrorAnswer),
+      429: E[429],
+      503: E[503],
+    },
   });
   path({
     method: 'post',

@@ -17,10 +17,11 @@ export class MailOutboxRepository extends SqliteRepository implements MailOutbox
     const now = nowIso();
     return this.write(() =>
       Number(
-        this.sql('INSERT INTO mail_outbox (recipient, subject, text, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?)').run(
+        this.sql('INSERT INTO mail_outbox (recipient, subject, text, reply_to, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)').run(
           message.to,
           message.subject,
           message.text,
+          message.replyTo ?? null,
           now,
           now,
         ).lastInsertRowid,
@@ -32,10 +33,12 @@ export class MailOutboxRepository extends SqliteRepository implements MailOutbox
   async claimDue(limit: number, now = nowIso()): Promise<ClaimedMail[]> {
     return this.write(() => {
       const rows = this.sql(
-        'SELECT id, recipient AS "to", subject, text, attempts FROM mail_outbox WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?',
-      ).all(now, limit) as ClaimedMail[];
+        'SELECT id, recipient AS "to", subject, text, reply_to AS replyTo, attempts FROM mail_outbox WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?',
+      ).all(now, limit) as Array<ClaimedMail & { replyTo: string | null }>;
       const claim = this.sql('UPDATE mail_outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ? AND sent_at IS NULL');
-      const claimed = rows.filter((row) => claim.run(now, row.id).changes === 1).map((row) => ({ ...row, attempts: row.attempts + 1 }));
+      const claimed = rows
+        .filter((row) => claim.run(now, row.id).changes === 1)
+        .map(({ replyTo, ...row }) => ({ ...row, ...(replyTo ? { replyTo } : {}), attempts: row.attempts + 1 }));
       const cutoff = new Date(Date.parse(now) - SENT_RETENTION_MS).toISOString();
       this.sql('DELETE FROM mail_outbox WHERE sent_at IS NOT NULL AND sent_at < ?').run(cutoff);
       return claimed;

@@ -250,6 +250,37 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX cluster_invitations_email ON cluster_invitations(email COLLATE NOCASE, state);
     `,
   },
+  {
+    version: 7,
+    name: 'messages from visitors to a cluster\'s managers, and Reply-To on mail',
+    // A request is stored unconfirmed with the hash of the link mailed to its sender; following the link delivers it
+    // to the managers (status 'delivered'), and a manager's answer makes it 'answered'. The sender's text is kept as
+    // typed (trimmed); the limits are those of src/lib/contact/schema.ts.
+    sql: `
+      CREATE TABLE contact_requests (
+        id INTEGER PRIMARY KEY,
+        slug TEXT NOT NULL,
+        sender_name TEXT NOT NULL,
+        sender_email TEXT NOT NULL,
+        organisation TEXT,
+        country TEXT,
+        message TEXT NOT NULL,
+        lang TEXT NOT NULL CHECK (lang IN ('ru', 'en')),
+        status TEXT NOT NULL DEFAULT 'unconfirmed' CHECK (status IN ('unconfirmed', 'delivered', 'answered')),
+        confirm_token_hash TEXT NOT NULL UNIQUE,
+        confirm_expires_at TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        confirmed_at TEXT,
+        read_at TEXT,
+        answered_at TEXT,
+        answered_by INTEGER,
+        answer TEXT
+      );
+      CREATE INDEX contact_requests_cluster ON contact_requests(slug, status, confirmed_at);
+      CREATE INDEX contact_requests_unconfirmed ON contact_requests(status, confirm_expires_at);
+      ALTER TABLE mail_outbox ADD COLUMN reply_to TEXT;
+    `,
+  },
 ];
 
 /** Applies the migrations newer than the database's user_version; returns the versions applied. */

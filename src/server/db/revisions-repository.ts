@@ -220,13 +220,21 @@ export class RevisionsRepository extends SqliteRepository implements RevisionsSt
   async addManager(slug: string, userId: number, addedBy: number): Promise<boolean> {
     if (this.gate) await this.gate.whenIdle();
     const result = this.sql('INSERT OR IGNORE INTO cluster_managers (slug, user_id, added_by, added_at) VALUES (?, ?, ?, ?)').run(slug, userId, addedBy, nowIso());
+    if (result.changes === 1) this.bumpDataVersion(); // the public profile shows whether anyone manages it (its contact form)
     return result.changes === 1;
   }
 
   /** Removes a manager; false when they were none. */
   async removeManager(slug: string, userId: number): Promise<boolean> {
     if (this.gate) await this.gate.whenIdle();
-    return this.sql('DELETE FROM cluster_managers WHERE slug = ? AND user_id = ?').run(slug, userId).changes === 1;
+    const removed = this.sql('DELETE FROM cluster_managers WHERE slug = ? AND user_id = ?').run(slug, userId).changes === 1;
+    if (removed) this.bumpDataVersion();
+    return removed;
+  }
+
+  /** Cached public pages key on the data version: a change of managers changes the profile's contact section. */
+  private bumpDataVersion(): void {
+    this.sql("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'").run();
   }
 
   /** The clusters a user manages, by slug, with their public name (or the open revision's) and open revision. */

@@ -2,6 +2,7 @@ import type { Settings } from '../../lib/settings';
 import type { ServerConfig } from '../config';
 import { AccountsRepository } from './accounts-repository';
 import { ClustersRepository } from './clusters-repository';
+import { ContactRequestsRepository } from './contact-requests-repository';
 import { InvitationsRepository } from './invitations-repository';
 import { MailOutboxRepository } from './mail-outbox-repository';
 import { RateLimitRepository } from './rate-limit-repository';
@@ -27,6 +28,7 @@ export class SqliteStore implements Store {
   readonly rateLimits: RateLimitRepository;
   readonly revisions: RevisionsRepository;
   readonly invitations: InvitationsRepository;
+  readonly contactRequests: ContactRequestsRepository;
 
   /** inUnitOfWork: this instance is the view handed to a unit of work (its writes must not wait for the gate it holds). */
   constructor(
@@ -47,6 +49,7 @@ export class SqliteStore implements Store {
     this.rateLimits = new RateLimitRepository(db, writesWaitFor);
     this.revisions = new RevisionsRepository(db, writesWaitFor);
     this.invitations = new InvitationsRepository(db, writesWaitFor);
+    this.contactRequests = new ContactRequestsRepository(db, writesWaitFor);
   }
 
   /** Opens (creating and migrating if needed) the SQLite store in config.dataDir. */

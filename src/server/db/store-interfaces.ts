@@ -11,6 +11,7 @@ import type { ClusterSummary, Profile } from '../../lib/profile';
 import type { IndicatorKey } from '../../lib/profile/vocabulary';
 import type { RegionalStatisticsRecord } from '../../lib/regional-statistics';
 import type { SearchTextColumns } from '../../lib/search/document';
+import type { ContactStatus } from '../../lib/contact/schema';
 import type { Settings } from '../../lib/settings';
 import type { RevisionState } from '../../lib/workflow/transitions';
 import type { ServerConfig } from '../config';
@@ -270,6 +271,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Where a reply goes instead of the portal's no-reply sender (e.g. a visitor who wrote to a cluster). */
+  replyTo?: string;
 }
 
 /** A mail claimed for delivery. */
@@ -465,6 +468,61 @@ export interface InvitationsStore {
   close(id: number, state: Exclude<InvitationState, 'pending'>, closedBy: number | null): Promise<boolean>;
 }
 
+/** A visitor's message to a cluster's managers, as stored (the confirmation token's hash never leaves src/server/db). */
+export interface ContactRequest {
+  id: number;
+  slug: string;
+  senderName: string;
+  senderEmail: string;
+  organisation: string | null;
+  country: string | null;
+  message: string;
+  /** The language the sender wrote from: their mails are written in it. */
+  lang: Lang;
+  status: ContactStatus;
+  createdAt: string;
+  confirmedAt: string | null;
+  /** When a manager of the cluster first saw it in the area (null: unread). */
+  readAt: string | null;
+  answeredAt: string | null;
+  answeredBy: number | null;
+  answer: string | null;
+}
+
+/** What storing a new (unconfirmed) request takes. */
+export interface NewContactRequest {
+  slug: string;
+  senderName: string;
+  senderEmail: string;
+  organisation?: string;
+  country?: string;
+  message: string;
+  lang: Lang;
+  confirmTokenHash: string;
+  confirmExpiresAt: string;
+}
+
+/** Outcome of following a request's confirmation link: the request now delivered, or why the link does not work. */
+export type ContactConfirmation = { ok: true; request: ContactRequest } | { ok: false; reason: 'unknown' | 'expired' | 'used'; request?: ContactRequest };
+
+/** Visitors' messages to clusters' managers (the rules are applied by src/server/contact/requests.ts). */
+export interface ContactRequestsStore {
+  /** Stores an unconfirmed request (and prunes unconfirmed ones whose link expired long ago). */
+  create(request: NewContactRequest): Promise<ContactRequest>;
+  /** A request by id. */
+  get(id: number): Promise<ContactRequest | undefined>;
+  /** Uses a confirmation link (once only): an unconfirmed, unexpired request becomes delivered. */
+  confirm(tokenHash: string, now?: string): Promise<ContactConfirmation>;
+  /** The delivered and answered requests of a cluster, newest first (unconfirmed ones are nobody's business yet). */
+  listDelivered(slug: string): Promise<ContactRequest[]>;
+  /** Marks the cluster's delivered, unread requests read; returns how many. */
+  markRead(slug: string, now?: string): Promise<number>;
+  /** Records the answer of a delivered request; false when it is not delivered (unconfirmed or already answered). */
+  answer(id: number, answer: { text: string; by: number }, now?: string): Promise<boolean>;
+  /** Unread delivered requests per cluster, for the given clusters (clusters with none are left out). */
+  unreadCounts(slugs: readonly string[]): Promise<Map<string, number>>;
+}
+
 /** The repositories of one store (or of one unit of work inside it). */
 export interface StoreRepositories {
   clusters: ClustersStore;
@@ -476,6 +534,7 @@ export interface StoreRepositories {
   rateLimits: RateLimitStore;
   revisions: RevisionsStore;
   invitations: InvitationsStore;
+  contactRequests: ContactRequestsStore;
 }
 
 /** How a unit of work runs: `readOnly` gives a consistent snapshot without holding the write lock. */

@@ -20,7 +20,7 @@ export function smtpTransport(url: string, from: string): MailTransport {
   return {
     kind: 'smtp',
     async send(message) {
-      await transporter.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      await transporter.sendMail({ from, to: message.to, subject: message.subject, text: message.text, ...(message.replyTo ? { replyTo: message.replyTo } : {}) });
     },
   };
 }
@@ -30,7 +30,7 @@ export function logTransport(write: (line: string) => void = (line) => console.l
   return {
     kind: 'log',
     async send(message) {
-      write(`[mail] (SMTP_URL is not set: written here instead of sent)\nTo: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n[mail] end`);
+      write(`[mail] (SMTP_URL is not set: written here instead of sent)\nTo: ${message.to}\n${message.replyTo ? `Reply-To: ${message.replyTo}\n` : ''}Subject: ${message.subject}\n\n${message.text}\n[mail] end`);
     },
   };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal, type RunningPortal } from '../../helpers/portal';
-import type { Visitor } from '../http/accounts-helpers';
+import { withDatabase, type Visitor } from '../http/accounts-helpers';
 import { submittableInput } from '../workflow/helpers';
 import { boundaryNumber, formEncode, hostileString, INJECTIONS } from './arbitraries';
 import { invalidStoredData } from './stored-data';
@@ -17,6 +17,8 @@ import { expectSafeAnswer, managerToken, send, signedIn, PASSWORD } from './wire
 const ADMIN = { email: 'fuzz-forms-moderator@example.org', password: 'a moderator passphrase' };
 const SLUG = 'fuzz-form-cluster';
 const RUNS = 300;
+/** A pilot cluster the manager takes over, so that messages to it are stored. */
+const CONTACT_SLUG = 'obninsk-pharma-biotech';
 
 /** Each action with the page whose form posts it and the fields that form sends (signOut is left out: it would end the session). */
 const ACTIONS = [
@@ -40,6 +42,9 @@ const ACTIONS = [
   ['/en/moderation/accounts', 'moderation.enableAccount', ['userId', 'lang']],
   ['/en/moderation/regions', 'moderation.previewRegions', ['csv', 'lang']],
   ['/en/moderation/regions', 'moderation.importRegions', ['csv', 'fingerprint', 'lang']],
+  // The contact form of a profile (anyone) and the managers' answer form.
+  [`/en/clusters/${CONTACT_SLUG}`, 'contact.send', ['slug', 'name', 'email', 'organisation', 'country', 'message', 'homepage', 'lang']],
+  [`/en/account/clusters/${SLUG}/messages`, 'contact.answer', ['slug', 'id', 'answer', 'lang']],
   // The wizard: a new registration's first step, and a step of the manager's cluster (with a row button).
   ['/en/account/clusters/new', 'wizard.saveStep', ['step', 'slug', 'general.name.ru', 'general.name.en', 'general.region', 'general.city.ru', 'general.location.lat', 'general.location.lon', 'general.industryGroup', 'general.status', 'general.foundedYear', 'general.websites.0.url']],
   [`/en/account/clusters/${SLUG}/members`, 'wizard.saveStep', ['step', 'cluster', 'op', 'members.members.0.name.ru', 'members.members.0.type', 'members.members.0.country', 'members.members.1.internationalActivity']],
@@ -55,6 +60,10 @@ beforeAll(async () => {
   const profile = submittableInput((p) => ((p.slug = SLUG), (p.general.name = { ru: 'Кластер проверки форм', en: 'Form checks cluster' })));
   expect((await send(portal, 'POST', '/api/v1/me/clusters', { body: JSON.stringify(profile), contentType: 'application/json', headers: { authorization: `Bearer ${token}` } })).status).toBe(201);
   visitors = [null, await signedIn(portal, 'fuzz-forms-manager@example.org', PASSWORD), await signedIn(portal, ADMIN.email, ADMIN.password)];
+  // The manager takes over a pilot cluster, so the contact form's posts reach the store (and its rate limits).
+  expect((await visitors[1]!.submit('/en/account/clusters', 'workflow.claim', { lang: 'en', slug: CONTACT_SLUG })).status).toBe(200);
+  const claimId = withDatabase(portal, (db) => (db.prepare("SELECT id FROM cluster_claims WHERE slug = ? AND state = 'pending'").get(CONTACT_SLUG) as { id: number }).id);
+  expect((await visitors[2]!.submit('/en/moderation', 'workflow.decideClaim', { lang: 'en', claimId: String(claimId), decision: 'confirmed' })).status).toBe(200);
 });
 afterAll(async () => {
   await portal?.stop();
@@ -65,7 +74,7 @@ const fieldValue = fc.oneof(
   { arbitrary: hostileString, weight: 4 },
   { arbitrary: fc.constantFrom(...INJECTIONS), weight: 3 },
   { arbitrary: boundaryNumber.map(String), weight: 2 },
-  { arbitrary: fc.constantFrom(SLUG, 'kaluga-pharma', 'en', 'ru', 'confirmed', 'rejected', '1', 'someone@example.org', PASSWORD), weight: 2 },
+  { arbitrary: fc.constantFrom(SLUG, CONTACT_SLUG, 'kaluga-pharma', 'en', 'ru', 'confirmed', 'rejected', '1', 'someone@example.org', PASSWORD), weight: 2 },
   { arbitrary: fc.constantFrom('general', 'members', 'questionnaire', 'review', 'RU-KLU', 'nuclear', 'sme', 'remove:members.members:0', 'up:members.members:1', 'add:members.members', '55.1', '36.6', '2012'), weight: 2 },
 );
 

@@ -65,7 +65,7 @@ const query = fc
 
 describe('every API route under random and malformed input', () => {
   it('covers every route of the gate table', () => {
-    const paths = ['/api/v1/health', '/api/v1/search', '/api/v1/clusters', '/api/v1/clusters.geojson', '/api/v1/clusters.csv', '/api/v1/clusters.json', '/api/v1/partners', '/api/v1/openapi.json', `/api/v1/clusters/${SLUG}`, '/api/v1/accounts', '/api/v1/auth/tokens', '/api/v1/me/clusters', `/api/v1/me/clusters/${SLUG}`, `/api/v1/me/clusters/${SLUG}/submit`, `/api/v1/moderation/${SLUG}/approve`, `/api/v1/moderation/${SLUG}/return`];
+    const paths = ['/api/v1/health', '/api/v1/search', '/api/v1/clusters', '/api/v1/clusters.geojson', '/api/v1/clusters.csv', '/api/v1/clusters.json', '/api/v1/partners', '/api/v1/openapi.json', `/api/v1/clusters/${SLUG}`, `/api/v1/clusters/${SLUG}/contact`, '/api/v1/accounts', '/api/v1/auth/tokens', '/api/v1/me/clusters', `/api/v1/me/clusters/${SLUG}`, `/api/v1/me/clusters/${SLUG}/submit`, `/api/v1/moderation/${SLUG}/approve`, `/api/v1/moderation/${SLUG}/return`];
     expect(API_ROUTES.map((r) => paths.filter((p) => r.pattern.test(p)).length)).toEqual(API_ROUTES.map(() => 1));
   });
 
@@ -81,13 +81,15 @@ describe('every API route under random and malformed input', () => {
     );
   });
 
-  it('sign-up and token requests with hostile bodies: never 5xx', async () => {
+  it('sign-up, token and contact requests with hostile bodies: never 5xx', async () => {
     const routes = [
       ['/api/v1/accounts', ['email', 'name', 'password', 'lang']],
       ['/api/v1/auth/tokens', ['email', 'password', 'name']],
+      [`/api/v1/clusters/${SLUG}/contact`, ['name', 'email', 'message', 'organisation', 'country', 'lang', 'homepage']],
+      ['/api/v1/clusters/obninsk-pharma-biotech/contact', ['name', 'email', 'message', 'organisation', 'country', 'lang', 'homepage']],
     ] as const;
     await fc.assert(
-      fc.asyncProperty(fc.nat(1).chain((i) => fc.tuple(fc.constant(routes[i]![0]), hostileBody(routes[i]![1]))), async ([path, { body, contentType }]) => {
+      fc.asyncProperty(fc.nat(routes.length - 1).chain((i) => fc.tuple(fc.constant(routes[i]![0]), hostileBody(routes[i]![1]))), async ([path, { body, contentType }]) => {
         expectSafeAnswer(await send(portal, 'POST', path, { body, contentType }), path);
       }),
       { numRuns: RUNS.post },

@@ -25,6 +25,18 @@ describe('MailWorker', () => {
     expect(lines[0]).toContain('http://localhost:4321/confirm?token=abc');
   });
 
+  it('keeps a mail’s Reply-To through the outbox (and writes it to the log)', async () => {
+    const sent: MailMessage[] = [];
+    const worker = new MailWorker(store, { kind: 'smtp', send: async (message) => void sent.push(message) });
+    await store.mailOutbox.enqueue({ to: 'manager@example.org', replyTo: 'visitor@example.org', subject: 'A message', text: 'Hello' });
+    await store.mailOutbox.enqueue({ to: 'ann@example.org', subject: 'Confirm', text: 'link' });
+    expect(await worker.deliverDue()).toBe(2);
+    expect(sent.map((m) => m.replyTo)).toEqual(['visitor@example.org', undefined]);
+    const lines: string[] = [];
+    await logTransport((line) => lines.push(line)).send(sent[0]!);
+    expect(lines[0]).toContain('To: manager@example.org\nReply-To: visitor@example.org\nSubject: A message');
+  });
+
   it('retries with backoff when SMTP fails, then delivers', async () => {
     const sent: MailMessage[] = [];
     let failures = 1;

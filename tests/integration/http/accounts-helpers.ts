@@ -67,7 +67,7 @@ export function mailsTo(portal: RunningPortal, email: string): string[] {
     .split('[mail] (SMTP_URL is not set')
     .slice(1)
     .map((block) => block.split('[mail] end')[0]!)
-    .filter((block) => block.includes(`To: ${email}\n`));
+    .filter((block) => block.includes(`\nTo: ${email}\n`)); // not a "Reply-To:" line
 }
 
 /** Waits for the n-th mail to an address and returns the path (and query) of the portal link in it. */

@@ -79,6 +79,7 @@ function snapshot() {
     invitations: db.prepare('SELECT id, state FROM cluster_invitations ORDER BY id').all(),
     disabledAccounts: db.prepare('SELECT id FROM users WHERE disabled_at IS NOT NULL ORDER BY id').all(),
     mails: db.prepare('SELECT count(*) AS n FROM mail_outbox').get(),
+    contactRequests: db.prepare('SELECT id, status, answer FROM contact_requests ORDER BY id').all(),
     regionStatistics: db.prepare('SELECT region, year, population FROM region_statistics ORDER BY region, year').all(),
   }));
 }
@@ -337,6 +338,7 @@ const AREA_PAGES: Record<string, string> = {
   '/en/moderation/accounts': 'data-testid="accounts"',
   '/moderation/regions': 'data-testid="regions-upload"',
   '/en/moderation/regions': 'data-testid="regions-upload"',
+  [`/en/account/clusters/${A}/messages`]: 'data-testid="messages"',
 };
 const AREA_PAGE_MATRIX: Record<string, Record<Subject, Expected>> = {
   '/account/clusters': { anonymous: 'login', managerA: 'allowed', managerB: 'allowed', moderator: 'allowed', disabled: 'login' },
@@ -347,6 +349,8 @@ const AREA_PAGE_MATRIX: Record<string, Record<Subject, Expected>> = {
   '/en/moderation/accounts': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
   '/moderation/regions': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
   '/en/moderation/regions': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
+  // A cluster's messages from visitors: its managers and the moderators (read-only) see them.
+  [`/en/account/clusters/${A}/messages`]: { anonymous: 'login', managerA: 'allowed', managerB: 403, moderator: 'allowed', disabled: 'login' },
 };
 
 /** An area action (a form post to a manager or moderator page): where it is posted, its fields, what an allowed post did. */
@@ -430,6 +434,25 @@ const AREA_ACTIONS = {
       expect(read((db) => db.prepare("SELECT population FROM region_statistics WHERE region = 'RU-TOM' AND year = 2012").get())).toEqual({ population });
     },
   },
+  'contact.answer (a delivered message to A)': {
+    page: `/en/account/clusters/${A}/messages`,
+    action: 'contact.answer',
+    // A fresh delivered message to A for every row (as if its sender had confirmed it), so each subject has one to try.
+    fields: async () => {
+      const id = withDatabase(portal, (db) =>
+        Number(
+          db
+            .prepare(
+              "INSERT INTO contact_requests (slug, sender_name, sender_email, message, lang, status, confirm_token_hash, confirm_expires_at, created_at, confirmed_at) VALUES (?, 'Sender', 'authz-sender@example.org', 'A message long enough to be sent.', 'en', 'delivered', ?, ?, ?, ?)",
+            )
+            .run(A, `hash-${++counter}`, new Date().toISOString(), new Date().toISOString(), new Date().toISOString()).lastInsertRowid,
+        ),
+      );
+      return { lang: 'en', slug: A, id: String(id), answer: `answer ${counter}` };
+    },
+    did: (fields) =>
+      expect(read((db) => db.prepare('SELECT status, answer FROM contact_requests WHERE id = ?').get(Number(fields.id)))).toEqual({ status: 'answered', answer: fields.answer }),
+  },
 } satisfies Record<string, AreaAction>;
 
 const AREA_ACTION_MATRIX: Record<keyof typeof AREA_ACTIONS, Record<Subject, Expected>> = {
@@ -438,6 +461,8 @@ const AREA_ACTION_MATRIX: Record<keyof typeof AREA_ACTIONS, Record<Subject, Expe
   'moderation.disableAccount': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
   'moderation.enableAccount': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
   'moderation.importRegions (a previewed regional statistics file)': { anonymous: 'login', managerA: 403, managerB: 403, moderator: 'allowed', disabled: 'login' },
+  // Moderators read a cluster's messages but only its managers answer them.
+  'contact.answer (a delivered message to A)': { anonymous: 'login', managerA: 'allowed', managerB: 403, moderator: 403, disabled: 'login' },
 };
 
 /** One route's row of a matrix as [subject, expected] pairs, for it.each. */

@@ -193,6 +193,13 @@ describe('the manager API, with tokens', () => {
     await call('POST', '/api/v1/moderation/{slug}/approve', { path: '/api/v1/moderation/no-such-cluster/approve', token: moderator, status: 409 });
     await call('GET', '/api/v1/me/clusters/{slug}', { path: '/api/v1/me/clusters/no-such-cluster', token: moderator, status: 404 });
     await call('GET', '/api/v1/clusters/{slug}', { path: `/api/v1/clusters/${SLUG}`, status: 200 });
+    // The approved cluster has a manager: a visitor can write to it; a pilot cluster nobody manages cannot be written to here.
+    const contact = { name: 'Hans Weber', email: 'h.weber@example.de', message: 'We look for partners in clinical trials for a joint project.' };
+    const contactPath = (slug: string) => ({ path: `/api/v1/clusters/${slug}/contact` });
+    await call('POST', '/api/v1/clusters/{slug}/contact', { ...contactPath(SLUG), body: contact, status: 202 });
+    await call('POST', '/api/v1/clusters/{slug}/contact', { ...contactPath(SLUG), body: { ...contact, message: 'short' }, status: 400 });
+    await call('POST', '/api/v1/clusters/{slug}/contact', { ...contactPath('no-such-cluster'), body: contact, status: 404 });
+    await call('POST', '/api/v1/clusters/{slug}/contact', { ...contactPath(PILOT), body: contact, status: 409 });
   });
 
   it('called every operation of the document', () => {
@@ -231,6 +238,7 @@ describe('CORS', () => {
     ['POST', `/api/v1/me/clusters/${SLUG}/submit`],
     ['POST', `/api/v1/moderation/${SLUG}/approve`],
     ['POST', `/api/v1/moderation/${SLUG}/return`],
+    ['POST', `/api/v1/clusters/${SLUG}/contact`],
     ['GET', '/api/v1/me/clusters'],
     ['OPTIONS', '/api/v1/accounts'],
     ['OPTIONS', '/api/v1/me/clusters'],

@@ -22,6 +22,14 @@ describe('SMTP delivery (SMTP_URL)', () => {
     expect(received[0]).toContain('http://localhost:4321/confirm?token=abc');
   });
 
+  it('sets Reply-To when the mail has one (a visitor’s message to a cluster, a manager’s answer)', async () => {
+    const { port } = server.address() as AddressInfo;
+    const transport = smtpTransport(`smtp://127.0.0.1:${port}`, 'Cluster Map <no-reply@example.org>');
+    await transport.send({ to: 'manager@example.org', replyTo: 'visitor@example.org', subject: 'A message', text: 'Hello' });
+    expect(received.at(-1)).toMatch(/^Reply-To: visitor@example.org$/m);
+    expect(received.at(-1)).toMatch(/^From: Cluster Map <no-reply@example.org>$/m);
+  });
+
   it('throws when no SMTP server answers (the worker then retries with backoff)', async () => {
     const closed = await startSmtpServer([]);
     const { port } = closed.address() as AddressInfo;
