@@ -107,10 +107,12 @@ describe('/map place labels never collide (issue 13)', () => {
   it.each([1366, 390])('at %i px: at the first view and one zoom step in', async (width) => {
     const page = await openMap('/en/map', width);
     const first = await expectDecluttered(page, `${width}-initial`);
-    expect(first.filter((l) => l.city).length, 'the country view names some cities').toBeGreaterThan(0);
     await zoomIn(page);
     const closer = await expectDecluttered(page, `${width}-zoom-in`);
-    expect(closer.filter((l) => l.city).length).toBeGreaterThan(0);
+    // So that the checks above judged some names: on a phone the country view may show groups only, none of them
+    // mostly in one city (groupLabelCity), so names appear one step in.
+    if (width > 390) expect(first.filter((l) => l.city).length, 'the country view names some cities').toBeGreaterThan(0);
+    expect(closer.filter((l) => l.city).length, 'one step in names some cities').toBeGreaterThan(0);
     await page.close();
   });
 

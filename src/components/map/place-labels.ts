@@ -74,11 +74,6 @@ function controlBoxes(container: HTMLElement): ScreenBox[] {
   });
 }
 
-/** Squared distance in degrees: enough to tell which of two members is nearer a group's icon. */
-function degreesApart(a: LatLng, b: LatLng): number {
-  return (a.lat - b.lat) ** 2 + (a.lng - b.lng) ** 2;
-}
-
 /** A square box of this side centred on a point. */
 function squareAt(p: L.Point, side: number): ScreenBox {
   return { left: p.x - side / 2, top: p.y - side / 2, right: p.x + side / 2, bottom: p.y + side / 2 };
@@ -86,7 +81,7 @@ function squareAt(p: L.Point, side: number): ScreenBox {
 
 /**
  * City names of the clusters and region names from the bundled boundaries (no tile server needed), decluttered
- * for every view: a city is named beside its visible marker, a group of markers by its biggest city (see
+ * for every view: a city is named beside its visible marker, a group of markers by the city most of it lies in (see
  * groupLabelCity), never for markers hidden in a group; the name goes right of its marker, else left of it; names
  * that would still overlap another name, a marker, a group or a map control are left out, cities before regions
  * (see placeLabels). Recomputed after every zoom, pan and re-clustering; the frame's data-label-pass counts the
@@ -122,9 +117,8 @@ export function addPlaceLabels(map: LeafletMap, regions: GeoJSONLayer, markers: 
       const isGroup = typeof (anchor as MarkerCluster).getChildCount === 'function';
       const side = isGroup ? groupIconSize((anchor as MarkerCluster).getChildCount()) : ((anchor.options.icon?.options.iconSize as [number, number] | undefined)?.[0] ?? 16);
       obstacles.push(squareAt(point, side));
-      // Distance in degrees only breaks ties between equally big cities: no projection of every member needed.
       const text = isGroup
-        ? groupLabelCity(members.map((m) => ({ city: cityNameOf(m.feature?.properties.city ?? {}, config.lang), distance: degreesApart(latlng, m.getLatLng()) })))
+        ? groupLabelCity(members.map((m) => cityNameOf(m.feature?.properties.city ?? {}, config.lang)))
         : cityNameOf(members[0]!.feature?.properties.city ?? {}, config.lang);
       if (!text) continue;
       const w: Wanted = { key: `city:${text}`, kind: 'city', text, latlng, point, dx: side / 2 + LABEL_GAP_PX, priority: CITY_PRIORITY + members.length };

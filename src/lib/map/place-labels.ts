@@ -18,32 +18,17 @@ export function cityNameOf(city: { ru?: string; en?: string }, lang: Lang): stri
   return city[lang] || city[lang === 'ru' ? 'en' : 'ru'] || null;
 }
 
-/** A member of a marker group, for its label: its city (null: none) and its distance from the group's icon. */
-export interface GroupMember {
-  city: string | null;
-  distance: number;
-}
-
 /**
- * The city to name a group of markers by: the one holding most of the group's clusters (the group's biggest city
- * as far as the map knows); a tie goes to the city nearest the group's icon, then to the first name in code order,
- * so the same group always gets the same name. Null when no member names a city.
+ * The city to name a group of markers by: the one holding more than half of the group's clusters. A group spread
+ * over several cities with none of them in the majority gets no name (its count shows on its icon): naming it by
+ * one of them would say that all of its clusters are there. Null also when no member names a city.
  *
- * @example groupLabelCity([{ city: 'Dubna', distance: 9 }, { city: 'Moscow', distance: 2 }, { city: 'Moscow', distance: 3 }]) // => 'Moscow'
+ * @example groupLabelCity(['Moscow', 'Dubna', 'Moscow']) // => 'Moscow'
+ * @example groupLabelCity(['Troitsk', 'Dubna', 'Moscow', 'Zelenograd']) // => null
  */
-export function groupLabelCity(members: readonly GroupMember[]): string | null {
-  const byCity = new Map<string, { count: number; nearest: number }>();
-  for (const m of members) {
-    if (!m.city) continue;
-    const entry = byCity.get(m.city) ?? { count: 0, nearest: Infinity };
-    entry.count += 1;
-    entry.nearest = Math.min(entry.nearest, m.distance);
-    byCity.set(m.city, entry);
-  }
-  let best: string | null = null;
-  for (const [city, e] of byCity) {
-    const b = best === null ? null : byCity.get(best)!;
-    if (!b || e.count > b.count || (e.count === b.count && (e.nearest < b.nearest || (e.nearest === b.nearest && city < best!)))) best = city;
-  }
-  return best;
+export function groupLabelCity(cities: ReadonlyArray<string | null>): string | null {
+  const counts = new Map<string, number>();
+  for (const city of cities) if (city) counts.set(city, (counts.get(city) ?? 0) + 1);
+  for (const [city, count] of counts) if (count * 2 > cities.length) return city;
+  return null;
 }

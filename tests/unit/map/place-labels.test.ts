@@ -10,18 +10,20 @@ describe('cityNameOf', () => {
 });
 
 describe('groupLabelCity', () => {
-  it('names a group by the city holding most of its clusters', () => {
-    expect(groupLabelCity([{ city: 'Dubna', distance: 1 }, { city: 'Moscow', distance: 8 }, { city: 'Moscow', distance: 9 }])).toBe('Moscow');
+  it('names a group by the city holding more than half of its clusters, whatever the order', () => {
+    expect(groupLabelCity(['Dubna', 'Moscow', 'Moscow'])).toBe('Moscow');
+    expect(groupLabelCity(['Moscow', 'Moscow', 'Dubna'])).toBe('Moscow');
   });
-  it('breaks a tie by the city nearest the group icon, then by name, whatever the order', () => {
-    const tie = [{ city: 'Obninsk', distance: 5 }, { city: 'Kaluga', distance: 2 }];
-    expect(groupLabelCity(tie)).toBe('Kaluga');
-    expect(groupLabelCity([...tie].reverse())).toBe('Kaluga');
-    const even = [{ city: 'Tomsk', distance: 3 }, { city: 'Seversk', distance: 3 }];
-    expect(groupLabelCity(even)).toBe('Seversk');
-    expect(groupLabelCity([...even].reverse())).toBe('Seversk');
+  it('names no city when none holds the majority: the group would seem to lie in one place', () => {
+    expect(groupLabelCity(['Troitsk', 'Dubna', 'Moscow', 'Zelenograd', 'Moscow', 'Chernogolovka'])).toBeNull();
+    expect(groupLabelCity(['Tomsk', 'Seversk'])).toBeNull();
+    expect(groupLabelCity(['Moscow', 'Moscow', 'Dubna', 'Troitsk'])).toBeNull(); // half is not more than half
   });
-  it('is null when no member names a city', () => expect(groupLabelCity([{ city: null, distance: 0 }])).toBeNull());
+  it('counts members without a city in the whole', () => {
+    expect(groupLabelCity(['Moscow', null, null])).toBeNull();
+    expect(groupLabelCity(['Moscow', 'Moscow', null])).toBe('Moscow');
+  });
+  it('is null when no member names a city', () => expect(groupLabelCity([null])).toBeNull());
 });
 
 describe('labelsAtZoom', () => {
