@@ -116,6 +116,21 @@ export const clusterExportItemSchema = clusterSummarySchema
 /** GET /api/v1/clusters.json: every cluster of the view (no paging), with the data's sources and licence. */
 export const clusterExportAnswerSchema = z.object({ year: z.number().int().nullable(), sources: z.string(), licence: z.string(), items: z.array(clusterExportItemSchema) });
 
+/** GET /api/v1/clusters.export.geojson: the same clusters as Points ([longitude, latitude]) with the JSON export's fields as properties. */
+export const clusterExportFeatureCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  year: z.number().int().nullable(),
+  sources: z.string(),
+  licence: z.string(),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
+      properties: clusterExportItemSchema,
+    }),
+  ),
+});
+
 /** GET /api/v1/clusters/{slug}: the public profile (the manager's contact details left out). */
 export const publicProfileSchema = profileSchema;
 

@@ -90,7 +90,21 @@ export const JSON_FORMAT: ExportFormat = {
   tail: () => ']}\n',
 };
 
-/** The export formats by the file extension of their route. */
-export const EXPORT_FORMATS = { csv: CSV_FORMAT, json: JSON_FORMAT } as const;
+/** One cluster as a GeoJSON Feature: a Point at [longitude, latitude] with the JSON export's fields as properties. */
+export function toClusterExportFeature(c: ExportItem, context: ExportContext): { type: 'Feature'; geometry: { type: 'Point'; coordinates: [number, number] }; properties: ClusterExportItem } {
+  return { type: 'Feature', geometry: { type: 'Point', coordinates: [c.location.lon, c.location.lat] }, properties: toClusterExportJson(c, context) };
+}
+
+/** GeoJSON: a FeatureCollection with the year, sources and licence as foreign members, the features written as they come. */
+export const GEOJSON_FORMAT: ExportFormat = {
+  contentType: 'application/geo+json; charset=utf-8',
+  filename: 'clusters.geojson',
+  head: ({ year }) => `{"type":"FeatureCollection","year":${JSON.stringify(year)},"sources":${JSON.stringify(EXPORT_SOURCES)},"licence":${JSON.stringify(EXPORT_LICENCE)},"features":[`,
+  batch: (items, context, first) => (items.length ? (first ? '' : ',') + items.map((c) => JSON.stringify(toClusterExportFeature(c, context))).join(',') : ''),
+  tail: () => ']}\n',
+};
+
+/** The export formats by their route's name (/api/v1/clusters.csv, .json, .export.geojson). */
+export const EXPORT_FORMATS = { csv: CSV_FORMAT, json: JSON_FORMAT, geojson: GEOJSON_FORMAT } as const;
 /** An export format's name. */
 export type ExportFormatName = keyof typeof EXPORT_FORMATS;

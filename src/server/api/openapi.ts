@@ -9,6 +9,7 @@ import {
   approvedProfileAnswerSchema,
   badRequestAnswerSchema,
   clusterExportAnswerSchema,
+  clusterExportFeatureCollectionSchema,
   clusterFeatureCollectionSchema,
   clusterListAnswerSchema,
   errorAnswerSchema,
@@ -92,6 +93,7 @@ export const EXAMPLE_QUERIES: Readonly<Record<string, Readonly<Record<string, st
   '/api/v1/clusters.geojson': { industryGroup: 'nuclear' },
   '/api/v1/clusters.csv': { region: 'RU-KLU' },
   '/api/v1/clusters.json': { q: 'атом' },
+  '/api/v1/clusters.export.geojson': { industryGroup: 'nuclear' },
   '/api/v1/search': { q: 'pharma', perPage: 5 },
   '/api/v1/partners': { industryGroup: 'pharma-bio-medical', country: 'DE' },
 };
@@ -149,6 +151,7 @@ export function buildOpenApiDocument() {
   const ClusterList = schema('ClusterList', clusterListAnswerSchema);
   const ClusterFeatureCollection = schema('ClusterFeatureCollection', clusterFeatureCollectionSchema);
   const ClusterExport = schema('ClusterExport', clusterExportAnswerSchema);
+  const ClusterExportGeoJson = schema('ClusterExportFeatureCollection', clusterExportFeatureCollectionSchema);
   const SearchAnswer = schema('SearchAnswer', searchAnswerSchema);
   const PartnersAnswer = schema('PartnersAnswer', partnersAnswerSchema);
   const Health = schema('Health', healthAnswerSchema);
@@ -235,6 +238,19 @@ export function buildOpenApiDocument() {
     request: { query: describedQuery(exportQuerySchema, EXAMPLE_QUERIES['/api/v1/clusters.json']) },
     responses: {
       200: { description: 'The clusters of the view.', content: { 'application/json': { schema: ClusterExport } }, headers: { 'Content-Disposition': header('attachment; filename="clusters.json"'), ...CORS } },
+      400: E[400],
+    },
+  });
+  path({
+    method: 'get',
+    path: '/api/v1/clusters.export.geojson',
+    tags: ['clusters'],
+    summary: 'Export clusters as GeoJSON',
+    description:
+      "The same view as the CSV and JSON exports, as a FeatureCollection of Points ([longitude, latitude]) with the JSON export's fields as properties and the data's sources and licence (streamed, no paging). The map's own /api/v1/clusters.geojson carries fewer properties.",
+    request: { query: describedQuery(exportQuerySchema, EXAMPLE_QUERIES['/api/v1/clusters.export.geojson']) },
+    responses: {
+      200: { description: 'The clusters of the view.', content: { 'application/geo+json': { schema: ClusterExportGeoJson } }, headers: { 'Content-Disposition': header('attachment; filename="clusters.geojson"'), ...CORS } },
       400: E[400],
     },
   });

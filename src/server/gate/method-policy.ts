@@ -26,6 +26,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { pattern: /^\/api\/v1\/clusters\.geojson$/, methods: ['GET', 'HEAD'], publicRead: true },
   { pattern: /^\/api\/v1\/clusters\.csv$/, methods: ['GET', 'HEAD'], publicRead: true },
   { pattern: /^\/api\/v1\/clusters\.json$/, methods: ['GET', 'HEAD'], publicRead: true },
+  { pattern: /^\/api\/v1\/clusters\.export\.geojson$/, methods: ['GET', 'HEAD'], publicRead: true },
   { pattern: /^\/api\/v1\/clusters\/[^/]+$/, methods: ['GET', 'HEAD'], publicRead: true },
   { pattern: /^\/api\/v1\/clusters\/[^/]+\/contact$/, methods: ['POST'] },
   { pattern: /^\/api\/v1\/partners$/, methods: ['GET', 'HEAD'], publicRead: true },

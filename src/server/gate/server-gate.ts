@@ -20,6 +20,7 @@ const DIRECT_ROUTES: ReadonlyMap<string, DirectRoute> = new Map([['/api/v1/searc
 const STREAM_ROUTES: ReadonlyMap<string, StreamRoute> = new Map([
   ['/api/v1/clusters.csv', (url: URL) => guardedExportResponse(getStore(), 'csv', url)],
   ['/api/v1/clusters.json', (url: URL) => guardedExportResponse(getStore(), 'json', url)],
+  ['/api/v1/clusters.export.geojson', (url: URL) => guardedExportResponse(getStore(), 'geojson', url)],
 ]);
 
 /** Whether TRUST_PROXY says a proxy in front sets X-Forwarded-Proto truthfully ("1", "true", "yes"). */

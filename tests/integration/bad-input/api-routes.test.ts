@@ -65,13 +65,13 @@ const query = fc
 
 describe('every API route under random and malformed input', () => {
   it('covers every route of the gate table', () => {
-    const paths = ['/api/v1/health', '/api/v1/search', '/api/v1/clusters', '/api/v1/clusters.geojson', '/api/v1/clusters.csv', '/api/v1/clusters.json', '/api/v1/partners', '/api/v1/openapi.json', `/api/v1/clusters/${SLUG}`, `/api/v1/clusters/${SLUG}/contact`, '/api/v1/accounts', '/api/v1/auth/tokens', '/api/v1/me/clusters', `/api/v1/me/clusters/${SLUG}`, `/api/v1/me/clusters/${SLUG}/submit`, `/api/v1/moderation/${SLUG}/approve`, `/api/v1/moderation/${SLUG}/return`];
+    const paths = ['/api/v1/health', '/api/v1/search', '/api/v1/clusters', '/api/v1/clusters.geojson', '/api/v1/clusters.csv', '/api/v1/clusters.json', '/api/v1/clusters.export.geojson', '/api/v1/partners', '/api/v1/openapi.json', `/api/v1/clusters/${SLUG}`, `/api/v1/clusters/${SLUG}/contact`, '/api/v1/accounts', '/api/v1/auth/tokens', '/api/v1/me/clusters', `/api/v1/me/clusters/${SLUG}`, `/api/v1/me/clusters/${SLUG}/submit`, `/api/v1/moderation/${SLUG}/approve`, `/api/v1/moderation/${SLUG}/return`];
     expect(API_ROUTES.map((r) => paths.filter((p) => r.pattern.test(p)).length)).toEqual(API_ROUTES.map(() => 1));
   });
 
   it('GET and HEAD with hostile query strings, slugs and tokens: never 5xx', async () => {
     // The JSON routes (the CSV export answers text/csv; its own tests are tests/integration/http/exports.test.ts).
-    const getPaths = (slug: string) => ['/api/v1/health', '/api/v1/search', '/api/v1/clusters', '/api/v1/clusters.geojson', '/api/v1/clusters.json', '/api/v1/partners', `/api/v1/clusters/${slug}`, '/api/v1/me/clusters', `/api/v1/me/clusters/${slug}`];
+    const getPaths = (slug: string) => ['/api/v1/health', '/api/v1/search', '/api/v1/clusters', '/api/v1/clusters.geojson', '/api/v1/clusters.json', '/api/v1/clusters.export.geojson', '/api/v1/partners', `/api/v1/clusters/${slug}`, '/api/v1/me/clusters', `/api/v1/me/clusters/${slug}`];
     await fc.assert(
       fc.asyncProperty(fc.nat(7), slugSegment, query, bearer, fc.boolean(), async (route, slug, qs, who, head) => {
         const path = `${getPaths(slug)[route]}${qs ? `?${qs}` : ''}`;

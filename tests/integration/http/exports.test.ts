@@ -135,12 +135,28 @@ describe('GET /api/v1/clusters.json', () => {
   });
 });
 
+describe('GET /api/v1/clusters.export.geojson', () => {
+  it('writes the JSON export’s clusters as Points in the same order, streamed, with sources and licence', async () => {
+    const [geoResponse, jsonResponse] = await Promise.all(['geojson', 'json'].map((f) => fetch(`${portal.url}/api/v1/clusters.${f === 'json' ? 'json' : 'export.geojson'}?industryGroup=pharma-bio-medical&sort=-index`)));
+    expect(geoResponse!.status).toBe(200);
+    expect(geoResponse!.headers.get('content-type')).toBe('application/geo+json; charset=utf-8');
+    expect(geoResponse!.headers.get('content-disposition')).toBe('attachment; filename="clusters.geojson"');
+    expect(geoResponse!.headers.get('content-length')).toBeNull(); // streamed, not built whole
+    const geo = (await geoResponse!.json()) as any;
+    const json = (await jsonResponse!.json()) as any;
+    expect(geo).toMatchObject({ type: 'FeatureCollection', year: 2012, sources: json.sources, licence: json.licence });
+    expect(geo.features.map((f: any) => f.properties)).toEqual(json.items);
+    for (const f of geo.features) expect(f.geometry).toEqual({ type: 'Point', coordinates: [f.properties.location.lon, f.properties.location.lat] });
+    expect((await fetch(`${portal.url}/api/v1/clusters.export.geojson?page=2`)).status).toBe(400);
+  });
+});
+
 describe('the Download control', () => {
   it('on /clusters keeps the directory’s filters and sort', async () => {
     const html = await (await fetch(`${portal.url}/en/clusters?industryGroup=nuclear&sort=-index&page=1`)).text();
     expect(element(html, 'data-testid="download-csv"')).toMatch(/href="\/api\/v1\/clusters\.csv\?industryGroup=nuclear&(amp;|#38;)?sort=-index&(amp;|#38;)?lang=en"/);
     expect(element(html, 'data-testid="download-json"')).toMatch(/href="\/api\/v1\/clusters\.json\?industryGroup=nuclear&(amp;|#38;)?sort=-index&(amp;|#38;)?lang=en"/);
-    expect(element(html, 'data-testid="download-geojson"')).toContain('href="/api/v1/clusters.geojson?industryGroup=nuclear"');
+    expect(element(html, 'data-testid="download-geojson"')).toMatch(/href="\/api\/v1\/clusters\.export\.geojson\?industryGroup=nuclear&(amp;|#38;)?sort=-index&(amp;|#38;)?lang=en"/);
     for (const path of attrs(element(html, 'data-testid="download"')!, 'a', 'href')) expect((await fetch(portal.url + path)).status, path).toBe(200);
   });
 
@@ -162,11 +178,11 @@ describe('the Download control', () => {
     const found = await getJson('/api/v1/search?q=%D1%8F%D0%B4%D0%B5%D1%80%D0%BD%D1%8B%D0%B9&industryGroup=nuclear&lang=ru&perPage=100');
     expect(found.total).toBeGreaterThan(0);
     expect((await csv(csvLink.replace('/api/v1/clusters.csv', ''))).rows.map((r) => r.cells.slug)).toEqual(found.hits.map((h: { slug: string }) => h.slug));
-    const geoResponse = await fetch(portal.url + links.find((l) => l.startsWith('/api/v1/clusters.geojson'))!);
+    const geoResponse = await fetch(portal.url + links.find((l) => l.startsWith('/api/v1/clusters.export.geojson'))!);
     expect(geoResponse.headers.get('x-data-sources')).toContain('Ministry of Economic Development');
     expect(geoResponse.headers.get('x-data-licence')).toContain('cite');
     const geo = (await geoResponse.json()) as any;
-    expect(geo.features.map((f: any) => f.properties.slug).sort()).toEqual(found.hits.map((h: { slug: string }) => h.slug).sort());
+    expect(geo.features.map((f: any) => f.properties.slug)).toEqual(found.hits.map((h: { slug: string }) => h.slug)); // the search's order, as the CSV
     for (const path of links) expect((await fetch(portal.url + path)).status, path).toBe(200);
   });
 

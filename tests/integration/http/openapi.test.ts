@@ -127,6 +127,9 @@ describe('public answers validate against the document', () => {
     expect(exported.body.items.length).toBeGreaterThan(0);
     await call('GET', '/api/v1/clusters.json', { query: `q=${encodeURIComponent('атом')}`, status: 200 });
     await call('GET', '/api/v1/clusters.json', { query: 'perPage=5', status: 400 });
+    const features = await call('GET', '/api/v1/clusters.export.geojson', { query: 'industryGroup=nuclear&sort=-index', status: 200 });
+    expect(features.body.features.map((f: { properties: { slug: string } }) => f.properties.slug)).toEqual(exported.body.items.map((i: { slug: string }) => i.slug));
+    await call('GET', '/api/v1/clusters.export.geojson', { query: 'bbox=1,2', status: 400 });
   });
 
   it('GET /api/v1/search with page links, and its 400', async () => {
@@ -209,7 +212,7 @@ describe('the manager API, with tokens', () => {
 });
 
 describe('CORS', () => {
-  const publicReads = ['/api/v1/clusters', `/api/v1/clusters/${PILOT}`, '/api/v1/clusters.geojson', '/api/v1/clusters.csv', '/api/v1/clusters.json', '/api/v1/search?q=a', '/api/v1/partners', '/api/v1/health', '/api/v1/openapi.json'];
+  const publicReads = ['/api/v1/clusters', `/api/v1/clusters/${PILOT}`, '/api/v1/clusters.geojson', '/api/v1/clusters.csv', '/api/v1/clusters.json', '/api/v1/clusters.export.geojson', '/api/v1/search?q=a', '/api/v1/partners', '/api/v1/health', '/api/v1/openapi.json'];
 
   it.each(publicReads)('GET %s answers any origin, without credentials', async (path) => {
     const res = await fetch(portal.url + path, { headers: { origin: 'https://elsewhere.example' } });

@@ -65,7 +65,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('gives example queries that the routes accept', () => {
-    const schemas = { '/api/v1/clusters': directoryQuerySchema, '/api/v1/clusters.geojson': mapQuerySchema, '/api/v1/clusters.csv': exportQuerySchema, '/api/v1/clusters.json': exportQuerySchema, '/api/v1/search': searchQuerySchema, '/api/v1/partners': partnerQuerySchema };
+    const schemas = { '/api/v1/clusters': directoryQuerySchema, '/api/v1/clusters.geojson': mapQuerySchema, '/api/v1/clusters.csv': exportQuerySchema, '/api/v1/clusters.json': exportQuerySchema, '/api/v1/clusters.export.geojson': exportQuerySchema, '/api/v1/search': searchQuerySchema, '/api/v1/partners': partnerQuerySchema };
     expect(Object.keys(EXAMPLE_QUERIES).sort()).toEqual(Object.keys(schemas).sort());
     for (const [path, example] of Object.entries(EXAMPLE_QUERIES)) {
       const params = new URLSearchParams(Object.entries(example).map(([k, v]) => [k, String(v)]));
