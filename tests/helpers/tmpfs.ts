@@ -24,7 +24,10 @@ export function mountTmpfs(sizeMb: number, prefix = 'cluster-map-tmpfs-'): { dir
     dir: mountPoint.dir,
     remove: () => {
       try {
-        execFileSync('umount', [mountPoint.dir]);
+        execFileSync('umount', [mountPoint.dir], { stdio: 'ignore' });
+      } catch {
+        // Still busy (a process of a failed run holds a file): detach it now, the kernel frees it once closed.
+        execFileSync('umount', ['--lazy', mountPoint.dir], { stdio: 'ignore' });
       } finally {
         mountPoint.remove();
       }
