@@ -15,6 +15,7 @@ import { SeedFileError } from '../src/server/db/seed';
 import { markPortalRunning } from '../src/server/db/portal-lock';
 import { SettingsError } from '../src/server/settings';
 import { readServerConfig } from '../src/server/config';
+import { storageProblem } from '../src/server/db/storage-errors';
 import { startSearchServer, wakeSearchWorker } from '../src/server/search/embedded';
 import { portInUse, superviseServer } from './lib/supervisor';
 
@@ -69,6 +70,11 @@ try {
     console.error(`[start] cannot start: ${error.message}`);
     process.exit(1);
   }
+  const unwritable = dataDirProblem(error);
+  if (unwritable) {
+    console.error(`[start] cannot start: DATA_DIR ${readServerConfig().dataDir} is ${unwritable} (${(error as Error).message}); make it writable for this user and start again`);
+    process.exit(1);
+  }
   throw error;
 }
 
@@ -116,3 +122,11 @@ setInterval(() => {
   }
 }, 500).unref();
 void wakeSearchWorker(process.env.HOST!, Number(process.env.PORT));
+
+/** Whether opening the store failed because DATA_DIR cannot be written (read-only file system, no permission, full). */
+function dataDirProblem(error: unknown): string | null {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'read-only or not writable';
+  if (code === 'ENOSPC') return 'full';
+  return storageProblem(error);
+}

@@ -1,4 +1,5 @@
-import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
+import { ActionError, type ActionAPIContext } from 'astro:actions';
+import { defineAction } from './storage-guard';
 import { z } from 'zod';
 import { langSchema } from '../lib/accounts/schemas';
 import { isWorkflowError, type Actor, type WorkflowErrorCode } from '../lib/workflow';

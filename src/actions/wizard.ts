@@ -1,4 +1,5 @@
-import { ActionError, defineAction } from 'astro:actions';
+import { ActionError } from 'astro:actions';
+import { defineAction } from './storage-guard';
 import { z } from 'zod';
 import { isWorkflowError } from '../lib/workflow';
 import { isWizardStep } from '../lib/wizard';

@@ -125,12 +125,23 @@ export function screenIndicatorRows<R extends IndicatorRowLike>(rows: readonly R
 
 /** Why an indicator row cannot be used, or null when it can. */
 function indicatorProblem(row: IndicatorRowLike): string | null {
-  if (!(INDICATOR_KEYS as readonly string[]).includes(row.indicator)) {
-    return `unknown indicator ${JSON.stringify(row.indicator)}; expected one of ${INDICATOR_KEYS.join(', ')}`;
+  return isUsableIndicatorValue(row.indicator, row.value) ? null : describeIndicatorProblem(row.indicator, row.value);
+}
+
+/**
+ * Whether a stored indicator value can be used: a known indicator with a finite value ≥ 0 (the check of
+ * {@link screenIndicatorRows}, without building rows, for the index's pass over every cluster).
+ *
+ * @example isUsableIndicatorValue('exportsBlnRub', 3) // => true; isUsableIndicatorValue('exportsBlnRub', -1) // => false
+ */
+export function isUsableIndicatorValue(indicator: string, value: unknown): boolean {
+  return (INDICATOR_KEYS as readonly string[]).includes(indicator) && typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+/** Why an indicator value cannot be used (called only when {@link isUsableIndicatorValue} says so). */
+function describeIndicatorProblem(indicator: string, value: unknown): string {
+  if (!(INDICATOR_KEYS as readonly string[]).includes(indicator)) {
+    return `unknown indicator ${JSON.stringify(indicator)}; expected one of ${INDICATOR_KEYS.join(', ')}`;
   }
-  const { value } = row;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    return `${row.indicator} must be a finite number ≥ 0, got ${String(value)}`;
-  }
-  return null;
+  return `${indicator} must be a finite number ≥ 0, got ${String(value)}`;
 }

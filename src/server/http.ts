@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { badRequestAnswerSchema, errorAnswerSchema } from '../lib/api/answers';
 import type { FieldProblem } from '../lib/profile/errors';
-import { storageProblem, storageProblemMessage } from './db/storage-errors';
+import { STORAGE_RETRY_AFTER_S, storageProblem, storageProblemMessage, storageRefusalLog } from './db/storage-errors';
 
 export const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
@@ -34,9 +34,6 @@ export function badRequest(problems: FieldProblem[]): Response {
   return answerResponse(badRequestAnswer(problems));
 }
 
-/** Seconds a client is asked to wait after a write the full or read-only data folder refused. */
-const STORAGE_RETRY_AFTER_S = 60;
-
 /**
  * Logs an API failure with its cause and gives the plain 500 answer (no stack trace reaches the client); a write the
  * data folder refused (full, read-only) is a 503 with Retry-After that says so, logged as the operator's problem.
@@ -44,7 +41,7 @@ const STORAGE_RETRY_AFTER_S = 60;
 export function internalErrorAnswer(method: string, pathname: string, error: unknown): JsonAnswer {
   const problem = storageProblem(error);
   if (problem) {
-    console.error(`[api] ${method} ${pathname}: DATA_DIR is ${problem}, the write was refused (free space or make it writable):`, (error as Error).message);
+    console.error(storageRefusalLog(`[api] ${method} ${pathname}`, problem, error));
     return { status: 503, body: { error: storageProblemMessage(problem) } satisfies z.input<typeof errorAnswerSchema>, headers: { 'retry-after': String(STORAGE_RETRY_AFTER_S) } };
   }
   console.error(`[api] ${method} ${pathname} failed:`, error);

@@ -78,6 +78,85 @@ export function computeIndexOverSetWithExplanation<K extends string>(
   weights: Record<K, number>,
   options: IndexOptions = {},
 ): IndexOverSetExplanation<K> {
+  const set = readComparisonSet(items, indicators, weights, options);
+  const { table, maximaList, weightList } = set;
+  const m = indicators.length;
+  const results = new Array<IndexResult<K>>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    let sum = 0;
+    let reported = 0;
+    const contributions = new Array<IndicatorContribution<K>>(m);
+    for (let j = 0; j < m; j++) {
+      const raw = table[i * m + j]!;
+      const value = Number.isNaN(raw) ? null : raw;
+      const max = maximaList[j]!;
+      const weight = weightList[j]!;
+      if (value !== null) reported += 1;
+      const ratio = ratioOf(raw, max);
+      const contribution = weight * ratio * ratio;
+      sum += contribution;
+      contributions[j] = { indicator: indicators[j]!, value, max, weight, ratio, contribution };
+    }
+    results[i] = { id: items[i]!.id, value: Math.sqrt(sum), reported, of: m, contributions };
+  }
+  return { results, maxima: set.maxima, weights: set.weights };
+}
+
+/**
+ * Only the index values of {@link computeIndexOverSetWithExplanation} (same arithmetic, same bits), in input
+ * order, without the per-indicator explanation: for comparison sets whose ranks are shown but not explained.
+ * Items are told apart by position, so their ids are neither read nor checked (a subset of a checked set needs no
+ * second check).
+ *
+ * @example
+ * computeIndexValuesOverSet([{ id: 'a', values: { x: 2 } }, { id: 'b', values: { x: 4 } }], ['x'], { x: 1 });
+ * // => Float64Array [0.5, 1]
+ */
+export function computeIndexValuesOverSet<K extends string>(
+  items: ReadonlyArray<IndexItem<K>>,
+  indicators: readonly K[],
+  weights: Record<K, number>,
+  options: IndexOptions = {},
+): Float64Array {
+  const { table, maximaList, weightList } = readComparisonSet(items, indicators, weights, options, false);
+  const m = indicators.length;
+  const values = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    let sum = 0;
+    for (let j = 0; j < m; j++) {
+      const ratio = ratioOf(table[i * m + j]!, maximaList[j]!);
+      sum += weightList[j]! * ratio * ratio;
+    }
+    values[i] = Math.sqrt(sum);
+  }
+  return values;
+}
+
+/**
+ * `value / max`, 0 for n/a (NaN in the table), when the maximum is 0, or for a value <= 0 (negative values only
+ * get here under negativeAsZero: they count as reported but add 0).
+ */
+function ratioOf(value: number, max: number): number {
+  return Number.isNaN(value) || max === 0 || value <= 0 ? 0 : value / max;
+}
+
+/** A validated comparison set: values row by row in one flat array (NaN = n/a), maxima and weights per indicator. */
+interface ComparisonSet<K extends string> {
+  table: Float64Array;
+  maxima: Record<K, number>;
+  maximaList: Float64Array;
+  weights: Record<K, number>;
+  weightList: Float64Array;
+}
+
+/** Checks the set (non-empty, distinct indicators and, with `checkIds`, ids; valid values and weights) and reads it in one pass. */
+function readComparisonSet<K extends string>(
+  items: ReadonlyArray<IndexItem<K>>,
+  indicators: readonly K[],
+  weights: Record<K, number>,
+  options: IndexOptions,
+  checkIds = true,
+): ComparisonSet<K> {
   if (items.length === 0) {
     throw new Error('cannot compute an index over an empty comparison set: pass at least one item');
   }
@@ -85,46 +164,35 @@ export function computeIndexOverSetWithExplanation<K extends string>(
     throw new Error('cannot compute an index without indicators: pass at least one indicator');
   }
   assertDistinct(indicators, 'indicator');
-  assertDistinct(
-    items.map((item) => item.id),
-    'item id',
-  );
+  if (checkIds) {
+    const seenIds = new Set<string>();
+    for (const item of items) {
+      if (seenIds.has(item.id)) throw new Error(`Duplicate item id "${item.id}" in the comparison set; each must appear once`);
+      seenIds.add(item.id);
+    }
+  }
   const negativeAsZero = options.negativeAsZero === true;
   const usedWeights = validateWeights(indicators, weights);
+  const m = indicators.length;
+  const weightList = new Float64Array(m);
+  for (let j = 0; j < m; j++) weightList[j] = usedWeights[indicators[j]!];
 
-  const table = items.map((item) =>
-    indicators.map((indicator) => readValue(item, indicator, negativeAsZero)),
-  );
-
-  const maxima = {} as Record<K, number>;
-  indicators.forEach((indicator, j) => {
-    let max = 0;
-    for (const row of table) {
-      const value = row[j];
-      if (value != null && value > max) max = value;
+  const table = new Float64Array(items.length * m);
+  const maximaList = new Float64Array(m);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    for (let j = 0; j < m; j++) {
+      const value = readValue(item, indicators[j]!, negativeAsZero);
+      if (value === null) table[i * m + j] = Number.NaN;
+      else {
+        table[i * m + j] = value;
+        if (value > maximaList[j]!) maximaList[j] = value;
+      }
     }
-    maxima[indicator] = max;
-  });
-
-  const results = items.map((item, i): IndexResult<K> => {
-    const row = table[i] ?? [];
-    let sum = 0;
-    let reported = 0;
-    const contributions = indicators.map((indicator, j): IndicatorContribution<K> => {
-      const value = row[j] ?? null;
-      const max = maxima[indicator];
-      const weight = usedWeights[indicator];
-      if (value !== null) reported += 1;
-      // Negative values only get here under negativeAsZero; they count as reported but add 0.
-      const ratio = value === null || max === 0 || value <= 0 ? 0 : value / max;
-      const contribution = weight * ratio * ratio;
-      sum += contribution;
-      return { indicator, value, max, weight, ratio, contribution };
-    });
-    return { id: item.id, value: Math.sqrt(sum), reported, of: indicators.length, contributions };
-  });
-
-  return { results, maxima, weights: usedWeights };
+  }
+  const maxima = {} as Record<K, number>;
+  for (let j = 0; j < m; j++) maxima[indicators[j]!] = maximaList[j]!;
+  return { table, maxima, maximaList, weights: usedWeights, weightList };
 }
 
 /**

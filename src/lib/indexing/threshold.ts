@@ -14,7 +14,7 @@ export const DEFAULT_THRESHOLD_RULE: ThresholdRule = { kind: 'mean' };
  * computeThreshold([1, 2, 6], { kind: 'median' }); // => 2
  * computeThreshold([], { kind: 'fixed', value: 0.5 }); // => 0.5
  */
-export function computeThreshold(values: readonly number[], rule: ThresholdRule): number {
+export function computeThreshold(values: ArrayLike<number>, rule: ThresholdRule): number {
   if (rule.kind === 'fixed') {
     if (!Number.isFinite(rule.value) || rule.value < 0) {
       throw new RangeError(`A fixed threshold must be a finite number >= 0, got ${String(rule.value)}`);
@@ -26,18 +26,18 @@ export function computeThreshold(values: readonly number[], rule: ThresholdRule)
       `Cannot compute a ${rule.kind} threshold over an empty comparison set; use a fixed threshold or add values`,
     );
   }
-  values.forEach((value, i) => {
-    if (!Number.isFinite(value)) {
-      throw new RangeError(`Threshold input #${i} must be a finite number, got ${String(value)}`);
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) {
+      throw new RangeError(`Threshold input #${i} must be a finite number, got ${String(values[i])}`);
     }
-  });
+  }
   if (rule.kind === 'mean') {
     let sum = 0;
-    for (const value of values) sum += value;
+    for (let i = 0; i < values.length; i++) sum += values[i]!;
     return sum / values.length;
   }
   if (rule.kind === 'median') {
-    const sorted = [...values].sort((a, b) => a - b);
+    const sorted = Float64Array.from(values).sort(); // numeric order without a comparison callback
     const middle = Math.floor(sorted.length / 2);
     const upper = sorted[middle] as number;
     return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] as number) + upper) / 2;

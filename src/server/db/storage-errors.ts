@@ -20,3 +20,11 @@ export function storageProblem(error: unknown): StorageProblem | null {
 export function storageProblemMessage(problem: StorageProblem): string {
   return `the portal cannot save changes right now (its data folder is ${problem === 'full' ? 'full' : 'read-only'}); nothing was saved and reading still works: try again later`;
 }
+
+/** Seconds a client is asked to wait (Retry-After) after a write the full or read-only data folder refused. */
+export const STORAGE_RETRY_AFTER_S = 60;
+
+/** The operator's log line for a refused write: what happened and the way out. */
+export function storageRefusalLog(where: string, problem: StorageProblem, error: unknown): string {
+  return `${where}: DATA_DIR is ${problem}, the write was refused (free space or make it writable): ${(error as Error)?.message ?? String(error)}`;
+}

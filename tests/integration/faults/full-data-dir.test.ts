@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManagerTokens } from '../../helpers/managers';
 import { startPortal, type RunningPortal } from '../../helpers/portal';
-import { makeTempDir } from '../../helpers/temp';
+import { canMountTmpfs, fillUp, mountTmpfs } from '../../helpers/tmpfs';
 import { integrityOf } from '../backup/store-rows';
 import { submittableInput } from '../workflow/helpers';
 
@@ -17,38 +16,11 @@ import { submittableInput } from '../workflow/helpers';
 // answered the write 500 "internal error" and the test failed (then restored). The test also found that the reduced
 // search failed while the disk was full (its FTS catch-up is a write); it now answers from the index as it is.
 
-/** Whether this process can mount a tmpfs (root with CAP_SYS_ADMIN, e.g. the development container). */
-function canMountTmpfs(): boolean {
-  const probe = makeTempDir('cluster-map-mount-probe-');
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe.dir], { stdio: 'ignore' });
-    execFileSync('umount', [probe.dir], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    probe.remove();
-  }
-}
-
-/** Writes a file of zeros until the file system says it is full (ENOSPC). */
-function fillUp(file: string): void {
-  const fd = openSync(file, 'w');
-  const chunk = Buffer.alloc(256 * 1024);
-  try {
-    for (;;) writeSync(fd, chunk);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 const mountable = canMountTmpfs();
 if (!mountable) console.warn('[full-data-dir] skipped: this process cannot mount a tmpfs (run as root with CAP_SYS_ADMIN)');
 
 describe.skipIf(!mountable)('DATA_DIR full', () => {
-  let mountPoint: ReturnType<typeof makeTempDir>;
+  let mountPoint: ReturnType<typeof mountTmpfs>;
   let dataDir: string;
   let portal: RunningPortal;
   let token: string;
@@ -61,19 +33,14 @@ describe.skipIf(!mountable)('DATA_DIR full', () => {
     });
 
   beforeAll(async () => {
-    mountPoint = makeTempDir('cluster-map-tmpfs-');
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=48m', 'tmpfs', mountPoint.dir]);
+    mountPoint = mountTmpfs(48);
     dataDir = join(mountPoint.dir, 'data');
     token = (await createManagerTokens(dataDir, 1, 'full-disk-manager'))[0]!;
     portal = await startPortal({ dataDir, env: { MEILI_URL: 'http://127.0.0.1:9', MEILI_MASTER_KEY: 'unused-key' } });
   });
   afterAll(async () => {
     await portal?.stop();
-    try {
-      execFileSync('umount', [mountPoint.dir]);
-    } finally {
-      mountPoint?.remove();
-    }
+    mountPoint?.remove();
   });
 
   it('refuses a write with 503 saying the folder is full, and keeps serving reads', async () => {
