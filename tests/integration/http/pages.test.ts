@@ -75,7 +75,17 @@ describe('directory', () => {
     expect(status).toBe(200);
     const notice = text(element(html, 'role="alert"') ?? '');
     expect(notice).toContain('industryGroup');
+    expect(notice).toContain('The value “bogus” of the parameter industryGroup is not valid and is not applied. Allowed values: Nuclear');
     expect(listedSlugs(html).sort()).toEqual(['dubna-nuclear-nanotech', 'phystech-xxi', 'pushchino-biotech']);
+  });
+
+  it('explains a bad filter value in Russian on a Russian page, without zod’s English (issue 13, item 8)', async () => {
+    const { status, html } = await get('/clusters?industryGroup=bogus');
+    expect(status).toBe(200);
+    const notice = text(element(html, 'role="alert"') ?? '');
+    expect(notice).toMatch(/^Значение «bogus» параметра industryGroup не подходит и не применено\. Допустимые значения: Ядерные технологии; Авиакосмос и судостроение; /);
+    expect(notice).not.toMatch(/must|one of|nuclear|invalid/i);
+    expect(resultCount(html)).toBe('Найдено кластеров: 25');
   });
 
   it('shows an empty state when nothing matches', async () => {
