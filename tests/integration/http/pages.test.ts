@@ -149,7 +149,7 @@ describe('cluster profile', () => {
 describe('region page', () => {
   it.each([
     ['/regions/RU-KLU', 'Калужская область', '/clusters/obninsk-pharma-biotech'],
-    ['/en/regions/RU-KLU', 'Kaluga', '/en/clusters/obninsk-pharma-biotech'],
+    ['/en/regions/RU-KLU', 'Kaluga Oblast', '/en/clusters/obninsk-pharma-biotech'],
   ])('%s lists Obninsk', async (path, heading, link) => {
     const { status, html } = await get(path);
     expect(status).toBe(200);
