@@ -98,6 +98,17 @@ describe('directory', () => {
 
 describe('cluster profile', () => {
   it.each([
+    ['', 'Минэкономразвития России (2012)', 'Перечень 25 пилотных', 'Навигационная цепочка', /Ministry of Economic Development|List of the 25|aria-label="breadcrumbs"|Other sources/],
+    ['/en', 'Ministry of Economic Development of the Russian Federation (2012)', 'List of the 25 pilot', 'Breadcrumbs', /Минэкономразвития|Перечень 25/],
+  ])('cites the sources in the page language ("%s", issue 13, item 8)', async (prefix, indicatorSource, provenance, crumbs, otherLanguage) => {
+    const { html } = await get(`${prefix}/clusters/obninsk-pharma-biotech`);
+    expect(text(element(html, 'class="sources muted"') ?? '')).toContain(indicatorSource);
+    expect(text(element(html, 'aria-labelledby="provenance-title"') ?? '')).toContain(provenance);
+    expect(html).toContain(`aria-label="${crumbs}"`);
+    expect(html).not.toMatch(otherLanguage);
+  });
+
+  it.each([
     ['en', '/en', ['4', '0.1', '1,149', '0.01']],
     ['ru', '', ['4', '0,1', '1\u00a0149', '0,01']],
   ])('renders Obninsk’s 2012 indicators formatted for %s', async (_lang, prefix, values) => {
