@@ -96,6 +96,18 @@ describe('directory', () => {
   });
 });
 
+describe('page titles', () => {
+  it.each([
+    ['/', 'Карта кластеров'],
+    ['/en/', 'Cluster Map'],
+    ['/regions/RU-KLU', 'Калужская область · Карта кластеров'],
+    ['/en/map', 'Cluster map'],
+  ])('%s is titled "%s" (the site name once, issue 13, item 10)', async (path, title) => {
+    const { html } = await get(path);
+    expect(/<title>(.*?)<\/title>/.exec(html)?.[1]).toBe(title);
+  });
+});
+
 describe('cluster profile', () => {
   it.each([
     ['', 'Минэкономразвития России (2012)', 'Перечень 25 пилотных', 'Навигационная цепочка', /Ministry of Economic Development|List of the 25|aria-label="breadcrumbs"|Other sources/],
