@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { parseCsv } from '../src/lib/csv';
 import { profileSchema, type ProfileInput, INDICATOR_KEYS, type IndicatorKey } from '../src/lib/profile';
 import { FACT_COLUMNS, factsByCluster, type BlockFacts } from './lib/pilot-facts';
+import { PILOT_SOURCES } from '../src/lib/profile/pilot-sources';
 
 const root = join(import.meta.dirname, '..');
 const sourceDir = join(root, 'content', 'sources');
 const outDir = join(root, 'content', 'clusters');
 
-const INDICATOR_SOURCE =
-  'Ministry of Economic Development of the Russian Federation (2012), compiled in HSE Russian Cluster Observatory research on cluster internationalization (2015), Table 4';
+const INDICATOR_SOURCE = PILOT_SOURCES.indicators.en;
 const CSV_COLUMN: Record<IndicatorKey, string> = {
   internationalMembers: 'international_members',
   exportsBlnRub: 'exports_bln_rub',
@@ -51,9 +51,8 @@ function toProfile(cells: Record<string, string>, extra: Extra, facts: BlockFact
     ...(facts?.members.length ? { members: { facts: facts.members } } : {}),
     indicators: [year2012 as never],
     provenance: {
-      source:
-        'List of the 25 pilot innovative territorial clusters selected in 2012 (Ministry of Economic Development of the Russian Federation); coordinates are approximate centres of the host city.',
-      ...(UNCONFIRMED_RU_NAME.has(cells.no!) ? { note: 'The Russian name is not confirmed by an official source.' } : {}),
+      source: PILOT_SOURCES.clusterList.en,
+      ...(UNCONFIRMED_RU_NAME.has(cells.no!) ? { note: PILOT_SOURCES.unconfirmedRuName.en } : {}),
     },
   };
 }

@@ -30,4 +30,4 @@ export function isRegionCode(code: string): boolean {
 export const REGION_CODE_RULE = 'the ISO 3166-2 code of a Russian region, e.g. RU-KLU';
 
 /** A region code, rejected with one message everywhere (profiles, query parameters). */
-export const regionCodeSchema = z.string().refine(isRegionCode, { message: `must be ${REGION_CODE_RULE}` });
+export const regionCodeSchema = z.string().refine(isRegionCode, { message: `must be ${REGION_CODE_RULE}`, params: { rule: 'region' } });

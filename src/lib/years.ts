@@ -7,7 +7,8 @@ export const LATEST_YEAR_BOUND = 2100;
 /** Latest year a profile may hold: next calendar year, so that plans can be entered. */
 export const latestYear = (): number => new Date().getUTCFullYear() + 1;
 
-const NOT_A_YEAR = 'must be a year, e.g. 2012';
+/** The message of a value that is not a whole year (pages recognise it to explain the problem in their language). */
+export const NOT_A_YEAR = 'must be a year, e.g. 2012';
 
 /** A whole year from EARLIEST_YEAR to LATEST_YEAR_BOUND (settings). */
 export const boundedYearSchema = z

@@ -46,6 +46,17 @@ async function offsetFromCentre(page: Page, title: string): Promise<number> {
   return Math.hypot(marker.x + marker.width / 2 - (canvas.x + canvas.width / 2), marker.y + marker.height / 2 - (canvas.y + canvas.height / 2));
 }
 
+/** Title and aria-label of Leaflet's zoom buttons and of the open popup's close button. */
+async function leafletTexts(page: Page): Promise<Record<'zoomIn' | 'zoomOut' | 'close', [string | null, string | null]>> {
+  return page.evaluate(() => {
+    const pair = (selector: string): [string | null, string | null] => {
+      const el = document.querySelector(selector);
+      return [el?.getAttribute('title') ?? null, el?.getAttribute('aria-label') ?? null];
+    };
+    return { zoomIn: pair('.leaflet-control-zoom-in'), zoomOut: pair('.leaflet-control-zoom-out'), close: pair('.leaflet-popup-close-button') };
+  });
+}
+
 // One retry: a single run of the popup test once hung for 30 s in a clean-clone CI run and could not be
 // reproduced since (five full runs, and under CPU stress). Its steps have their own timeouts, so a
 // repeat shows in the log which step it was; two failures in a row still fail the suite.
@@ -84,6 +95,8 @@ describe('the cluster map in Chromium', { retry: 1 }, () => {
     expect(popupText).toContain('Авиакосмос и судостроение');
     expect(popupText).toMatch(/Индекс интернационализации, 2012: 0,17/);
     expect(await popup.locator('[data-scenario="unknown"]').count()).toBe(1);
+    // Leaflet's own texts in the page's language (issue 13, item 8).
+    expect(await leafletTexts(page)).toEqual({ zoomIn: ['Приблизить', 'Приблизить'], zoomOut: ['Отдалить', 'Отдалить'], close: ['Закрыть карточку', 'Закрыть карточку'] });
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-map-popup.png') });
     await Promise.all([page.waitForURL((u) => u.pathname === '/clusters/arkhangelsk-shipbuilding', { waitUntil: 'domcontentloaded', timeout: 15_000 }), popup.getByTestId('popup-profile-link').click({ timeout: 15_000 })]);
     expect((await page.locator('h1').innerText()).trim()).toBe(SEVERODVINSK);
@@ -98,6 +111,7 @@ describe('the cluster map in Chromium', { retry: 1 }, () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('map-popup').waitFor();
     expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="map-popup"]') !== null)).toBe(true);
+    expect(await leafletTexts(page)).toEqual({ zoomIn: ['Zoom in', 'Zoom in'], zoomOut: ['Zoom out', 'Zoom out'], close: ['Close popup', 'Close popup'] });
     await page.keyboard.press('Escape');
     await page.getByTestId('map-popup').waitFor({ state: 'detached' });
     await page.close();

@@ -35,7 +35,7 @@ export interface MapIslandConfig {
   scenarioLabels: Record<string, string>;
   /** Interface strings, already in the page's language; {name} placeholders are filled in by the island. */
   strings: Record<
-    'popupIndex' | 'notRanked' | 'profile' | 'compare' | 'groupLabel' | 'regionIndex' | 'regionCount' | 'regionNone' | 'attribution' | 'count' | 'loadError' | 'loading',
+    'popupIndex' | 'notRanked' | 'profile' | 'compare' | 'groupLabel' | 'regionIndex' | 'regionCount' | 'regionNone' | 'attribution' | 'count' | 'loadError' | 'loading' | 'zoomIn' | 'zoomOut' | 'closePopup',
     string
   >;
 }

@@ -42,10 +42,22 @@ function createMap(root: HTMLElement, canvas: HTMLElement, config: MapIslandConf
     zoomSnap: 0.25,
     scrollWheelZoom: config.variant === 'full',
     attributionControl: true,
+    zoomControl: false,
   });
+  // Leaflet's own control and popup texts are English: give them the page's language.
+  L.control.zoom({ zoomInTitle: config.strings.zoomIn, zoomOutTitle: config.strings.zoomOut }).addTo(map);
+  map.on('popupopen', (e) => localizePopupClose(e.popup, config.strings.closePopup));
   map.attributionControl.setPrefix('<a href="https://leafletjs.com" rel="external noopener">Leaflet</a>').addAttribution(config.strings.attribution);
   if (tileUrl) L.tileLayer(tileUrl, { attribution: root.dataset.tileAttribution ?? '', maxZoom: MAX_ZOOM_TILES }).addTo(map);
   return map;
+}
+
+/** Leaflet writes "Close popup" into every popup's close button; this puts the page's words there (label and tooltip). */
+function localizePopupClose(popup: L.Popup, label: string): void {
+  const button = popup.getElement()?.querySelector<HTMLElement>('.leaflet-popup-close-button');
+  if (!button) return;
+  button.setAttribute('aria-label', label);
+  button.title = label;
 }
 
 /** The first view: the URL's (full map), else the clusters' bounds, else Russia. */

@@ -4,15 +4,20 @@
  * ticked box), which the page turns into the comma form.
  */
 import { slugSchema } from '../profile/profile';
-import type { FieldProblem } from '../profile/errors';
 
 /** Most clusters compared side by side. */
 export const COMPARE_MAX = 5;
 
+/** A slug left out of the comparison and why, for the page to say in its language. */
+export interface CompareProblem {
+  code: 'notAnAddress' | 'overLimit';
+  slug: string;
+}
+
 /** The picked slugs in order (distinct, valid, at most COMPARE_MAX) and what was left out and why. */
 export interface CompareSelection {
   slugs: string[];
-  problems: FieldProblem[];
+  problems: CompareProblem[];
 }
 
 /**
@@ -22,12 +27,12 @@ export interface CompareSelection {
  */
 export function parseCompareSelection(params: URLSearchParams): CompareSelection {
   const slugs: string[] = [];
-  const problems: FieldProblem[] = [];
+  const problems: CompareProblem[] = [];
   for (const raw of params.getAll('c').flatMap((v) => v.split(','))) {
     const slug = raw.trim();
     if (slug === '' || slugs.includes(slug)) continue;
-    if (!slugSchema.safeParse(slug).success) problems.push({ field: 'c', message: `"${slug}" is not a cluster address` });
-    else if (slugs.length >= COMPARE_MAX) problems.push({ field: 'c', message: `at most ${COMPARE_MAX} clusters can be compared; "${slug}" was left out` });
+    if (!slugSchema.safeParse(slug).success) problems.push({ code: 'notAnAddress', slug });
+    else if (slugs.length >= COMPARE_MAX) problems.push({ code: 'overLimit', slug });
     else slugs.push(slug);
   }
   return { slugs, problems };

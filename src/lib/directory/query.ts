@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { CLUSTER_STATUSES, INDUSTRY_GROUPS } from '../profile/vocabulary';
 import { regionCodeSchema } from '../regions';
-import { describeZodError, type FieldProblem } from '../profile/errors';
+import { type FieldProblem } from '../profile/errors';
 import { queryYearSchema } from '../years';
+import { queryRuleOf, type QueryProblem } from './query-problem';
 
 /** Sort orders of the directory; a leading "-" reverses. */
 export const SORT_KEYS = ['name', '-name', 'founded', '-founded', 'index', '-index'] as const;
@@ -55,45 +56,51 @@ export type DirectoryQuery = z.infer<typeof directoryQuerySchema>;
 export type QueryParse<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
 /** Turns URLSearchParams into a plain object; empty values mean "not given", repeated ones are an error. */
-function paramsToObject(params: URLSearchParams): { object: Record<string, string>; problems: FieldProblem[] } {
+function paramsToObject(params: URLSearchParams): { object: Record<string, string>; problems: QueryProblem[] } {
   // A prototype-less object, so that names like __proto__ or toString are plain (unknown) keys.
   const object: Record<string, string> = Object.create(null);
-  const problems: FieldProblem[] = [];
+  const problems: QueryProblem[] = [];
   for (const [key, value] of params) {
     if (value.trim() === '') continue;
-    if (Object.hasOwn(object, key)) problems.push({ field: key, message: 'is given more than once' });
+    if (Object.hasOwn(object, key)) problems.push({ field: key, message: 'is given more than once', value: value.trim(), rule: { kind: 'repeated' } });
     else object[key] = value.trim();
   }
   return { object, problems };
 }
 
+/** A problem as the API reports it: field and English message only. */
+const asFieldProblem = ({ field, message }: QueryProblem): FieldProblem => ({ field, message });
+
 /** Strictly parses URL parameters with a schema: unknown or malformed parameters are reported by name. */
 export function parseQuery<T extends z.ZodTypeAny>(schema: T, params: URLSearchParams): QueryParse<z.infer<T>> {
   const { object, problems } = paramsToObject(params);
   const result = schema.safeParse(object);
-  const all = [...problems, ...(result.success ? [] : describeQueryError(result.error))];
+  const all = [...problems, ...(result.success ? [] : describeQueryError(result.error, object))].map(asFieldProblem);
   return all.length || !result.success ? { ok: false, problems: all } : { ok: true, value: result.data };
 }
 
-/** Like parseQuery, but drops bad parameters (reporting them) instead of failing: for pages, where a stale link should still show results. */
-export function parseQueryLenient<T extends z.AnyZodObject>(schema: T, params: URLSearchParams): { value: z.infer<T>; problems: FieldProblem[] } {
+/**
+ * Like parseQuery, but drops bad parameters (reporting them) instead of failing: for pages, where a stale link should
+ * still show results. Each problem carries the bad value and a language-neutral rule, for queryProblemText.
+ */
+export function parseQueryLenient<T extends z.AnyZodObject>(schema: T, params: URLSearchParams): { value: z.infer<T>; problems: QueryProblem[] } {
   const { object, problems } = paramsToObject(params);
   const known = Object.keys(schema.shape);
   for (const key of Object.keys(object)) if (!known.includes(key)) delete object[key];
   for (;;) {
     const result = schema.safeParse(object);
     if (result.success) return { value: result.data, problems };
-    const bad = describeQueryError(result.error);
+    const bad = describeQueryError(result.error, object);
     problems.push(...bad);
     for (const p of bad) delete object[p.field];
   }
 }
 
-/** Zod issues as parameter problems; unknown keys become one problem per key, named. */
-function describeQueryError(error: z.ZodError): FieldProblem[] {
-  return error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ field: key, message: 'is not a known parameter' }))
-      : describeZodError(new (error.constructor as typeof z.ZodError)([issue])),
-  );
+/** Zod issues as parameter problems, with the value given; unknown keys become one problem per key, named. */
+function describeQueryError(error: z.ZodError, given: Record<string, string>): QueryProblem[] {
+  return error.issues.flatMap((issue): QueryProblem[] => {
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: key, message: 'is not a known parameter', value: given[key], rule: { kind: 'unknown' } }));
+    const field = issue.path.length ? issue.path.join('.') : '(root)';
+    return [{ field, message: issue.message, value: given[field], rule: queryRuleOf(issue) }];
+  });
 }

@@ -48,6 +48,9 @@ export const MAP_UI = defineMessages(
     'map.openSearch': 'Те же кластеры в поиске',
     'map.small.label': 'Расположение на карте',
     'map.attribution': 'Границы регионов: Natural Earth',
+    'map.zoomIn': 'Приблизить',
+    'map.zoomOut': 'Отдалить',
+    'map.popup.close': 'Закрыть карточку',
   },
   {
     'map.title': 'Cluster map',
@@ -95,5 +98,8 @@ export const MAP_UI = defineMessages(
     'map.openSearch': 'The same clusters in search',
     'map.small.label': 'Location on the map',
     'map.attribution': 'Region boundaries: Natural Earth',
+    'map.zoomIn': 'Zoom in',
+    'map.zoomOut': 'Zoom out',
+    'map.popup.close': 'Close popup',
   },
 );

@@ -38,12 +38,11 @@ export const webUrl = z
   .max(500)
   .refine((u) => /^https?:\/\//i.test(u), { message: 'must start with http:// or https://' });
 
+/** The message of a malformed country code (pages recognise it to explain the problem in their language). */
+export const NOT_A_COUNTRY_CODE = 'must be a two-letter ISO 3166-1 country code, e.g. DE';
+
 /** ISO 3166-1 alpha-2 country code, e.g. DE. */
-export const countryCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166-1 country code, e.g. DE');
+export const countryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, NOT_A_COUNTRY_CODE);
 
 /** Calendar date YYYY-MM-DD. */
 export const isoDate = z

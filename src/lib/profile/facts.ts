@@ -50,6 +50,17 @@ export function factNamesItsYear(fact: Pick<SourcedFact, 'value' | 'asOf'>): boo
   return fact.asOf === undefined || fact.value.includes(String(fact.asOf));
 }
 
+/** The words that open the stored summary of disagreeing sources (English, as content stores it; pages say them in their language). */
+export const OTHER_SOURCES_LEAD = 'Other sources: ';
+
+/**
+ * A fact's note with its "Other sources:" lead in the page's words (`otherSources` is that label, e.g. "Другие источники").
+ * @example noteWithLead('Other sources: “50”, https://a.ru', 'Другие источники') // => 'Другие источники: “50”, https://a.ru'
+ */
+export function noteWithLead(note: string, otherSources: string): string {
+  return note.replace(OTHER_SOURCES_LEAD, `${otherSources}: `);
+}
+
 /**
  * Of facts of one kind from sources that disagree, the most recent (latest asOf; an undated one counts as oldest;
  * on a tie the first given) with the others summarised in its note.
@@ -61,7 +72,7 @@ export function pickMostRecent<F extends SourcedFact>(facts: readonly F[]): F {
   for (const f of facts) if ((f.asOf ?? -Infinity) > (best.asOf ?? -Infinity)) best = f;
   const others = facts.filter((f) => f !== best).map(describeOtherSource);
   if (others.length === 0) return best;
-  const note = [best.note, `Other sources: ${others.join('; ')}`].filter(Boolean).join(' ');
+  const note = [best.note, `${OTHER_SOURCES_LEAD}${others.join('; ')}`].filter(Boolean).join(' ');
   return { ...best, note: note.length > FACT_TEXT_MAX ? `${note.slice(0, FACT_TEXT_MAX - 1)}…` : note };
 }
 

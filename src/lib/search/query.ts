@@ -70,7 +70,7 @@ export const searchQuerySchema = z
       .transform((text, ctx) => {
         const box = parseBoundingBox(text);
         if (typeof box === 'string') {
-          ctx.addIssue({ code: 'custom', message: box });
+          ctx.addIssue({ code: 'custom', message: box, params: { rule: 'bbox' } });
           return z.NEVER;
         }
         return box;

@@ -382,9 +382,10 @@ describe('analytics page: ranking table', () => {
     const { status, html } = await getHtml('/en/analytics?sort=bogus&year=abc&set=everything');
     expect(status).toBe(200);
     const notices = [...html.matchAll(/<p class="notice" role="alert">([\s\S]*?)<\/p>/g)].map((m) => text(m[1]!));
-    expect(notices.some((n) => n.includes('"sort"'))).toBe(true);
-    expect(notices.some((n) => n.includes('"year"'))).toBe(true);
-    expect(notices.some((n) => n.includes('"set"'))).toBe(true);
+    expect(notices.some((n) => n.includes('of the parameter sort is not valid'))).toBe(true);
+    expect(notices.some((n) => n.includes('of the parameter year is not valid'))).toBe(true);
+    expect(notices.some((n) => n.includes('of the parameter set is not valid'))).toBe(true);
+    expect(notices).toContain('The value “everything” of the parameter set is not valid and is not applied. Allowed values: All clusters, Within the industry group.');
     expect(rankingSlugs(html)).toEqual(BY_RANK);
   });
 

@@ -88,7 +88,7 @@ describe('bad rows stored directly in SQLite (regional statistics and a cluster 
         'меньше правдоподобного минимума 10\u00a0000. Сценарий появится, когда данные исправят.',
     );
     expect(text(element(en, 'data-testid="excluded-regional"') ?? '')).toBe(
-      'The 2012 statistics of Tomsk are left out of the regional index: “population” is 5e-324, below the plausible ' +
+      'The 2012 statistics of Tomsk Oblast are left out of the regional index: “population” is 5e-324, below the plausible ' +
         'minimum of 10,000. The scenario will show once the data are corrected.',
     );
     expect(en).not.toContain('data-testid="missing-regional"');

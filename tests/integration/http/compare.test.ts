@@ -53,6 +53,9 @@ describe('/compare', () => {
     const { html } = await get(`/en/compare?c=${six.join(',')}`);
     expect(columns(html)).toEqual(six.slice(0, 5));
     expect(text(html)).toContain('at most 5 clusters can be compared; "perm-rocket-engines" was left out');
+    // In Russian on a Russian page (issue 13, item 8).
+    expect(text((await get(`/compare?c=${six.join(',')},Bad_Slug`)).html)).toContain('сравнить можно не больше 5 кластеров; «perm-rocket-engines» не добавлен.');
+    expect(text((await get('/compare?c=Bad_Slug')).html)).toContain('Не всё удалось учесть: «Bad_Slug» — не адрес кластера.');
     expect(element(html, 'data-testid="compare-full"')).toBeDefined();
     const missing = await get('/en/compare?c=no-such-cluster');
     expect(text(missing.html)).toContain('There is no cluster "no-such-cluster" on the portal.');

@@ -75,7 +75,17 @@ describe('directory', () => {
     expect(status).toBe(200);
     const notice = text(element(html, 'role="alert"') ?? '');
     expect(notice).toContain('industryGroup');
+    expect(notice).toContain('The value “bogus” of the parameter industryGroup is not valid and is not applied. Allowed values: Nuclear');
     expect(listedSlugs(html).sort()).toEqual(['dubna-nuclear-nanotech', 'phystech-xxi', 'pushchino-biotech']);
+  });
+
+  it('explains a bad filter value in Russian on a Russian page, without zod’s English (issue 13, item 8)', async () => {
+    const { status, html } = await get('/clusters?industryGroup=bogus');
+    expect(status).toBe(200);
+    const notice = text(element(html, 'role="alert"') ?? '');
+    expect(notice).toMatch(/^Значение «bogus» параметра industryGroup не подходит и не применено\. Допустимые значения: Ядерные технологии; Авиакосмос и судостроение; /);
+    expect(notice).not.toMatch(/must|one of|nuclear|invalid/i);
+    expect(resultCount(html)).toBe('Найдено кластеров: 25');
   });
 
   it('shows an empty state when nothing matches', async () => {
@@ -86,7 +96,30 @@ describe('directory', () => {
   });
 });
 
+describe('page titles', () => {
+  it.each([
+    ['/', 'Карта кластеров'],
+    ['/en/', 'Cluster Map'],
+    ['/regions/RU-KLU', 'Калужская область · Карта кластеров'],
+    ['/en/map', 'Cluster map'],
+  ])('%s is titled "%s" (the site name once, issue 13, item 10)', async (path, title) => {
+    const { html } = await get(path);
+    expect(/<title>(.*?)<\/title>/.exec(html)?.[1]).toBe(title);
+  });
+});
+
 describe('cluster profile', () => {
+  it.each([
+    ['', 'Минэкономразвития России (2012)', 'Перечень 25 пилотных', 'Навигационная цепочка', /Ministry of Economic Development|List of the 25|aria-label="breadcrumbs"|Other sources/],
+    ['/en', 'Ministry of Economic Development of the Russian Federation (2012)', 'List of the 25 pilot', 'Breadcrumbs', /Минэкономразвития|Перечень 25/],
+  ])('cites the sources in the page language ("%s", issue 13, item 8)', async (prefix, indicatorSource, provenance, crumbs, otherLanguage) => {
+    const { html } = await get(`${prefix}/clusters/obninsk-pharma-biotech`);
+    expect(text(element(html, 'class="sources muted"') ?? '')).toContain(indicatorSource);
+    expect(text(element(html, 'aria-labelledby="provenance-title"') ?? '')).toContain(provenance);
+    expect(html).toContain(`aria-label="${crumbs}"`);
+    expect(html).not.toMatch(otherLanguage);
+  });
+
   it.each([
     ['en', '/en', ['4', '0.1', '1,149', '0.01']],
     ['ru', '', ['4', '0,1', '1\u00a0149', '0,01']],
@@ -139,7 +172,7 @@ describe('cluster profile', () => {
 describe('region page', () => {
   it.each([
     ['/regions/RU-KLU', 'Калужская область', '/clusters/obninsk-pharma-biotech'],
-    ['/en/regions/RU-KLU', 'Kaluga', '/en/clusters/obninsk-pharma-biotech'],
+    ['/en/regions/RU-KLU', 'Kaluga Oblast', '/en/clusters/obninsk-pharma-biotech'],
   ])('%s lists Obninsk', async (path, heading, link) => {
     const { status, html } = await get(path);
     expect(status).toBe(200);

@@ -89,7 +89,7 @@ describe('/partners and /en/partners', () => {
   it('asks for a criterion when none is given and keeps a bad parameter out', async () => {
     const html = await (await fetch(`${portal.url}/en/partners?area=bogus`)).text();
     expect(element(html, 'data-testid="partners-prompt"')).toBeDefined();
-    expect(text(html)).toContain('The parameter "area" was not understood');
+    expect(text(html)).toContain('The value “bogus” of the parameter area is not valid and is not applied. Allowed values: R&D and knowledge transfer, Education and HR');
   });
 
   it('escapes what the visitor typed', async () => {

@@ -57,7 +57,7 @@ describe('/map and /en/map', () => {
     const { status, html } = await page('/map?bbox=1,2&industryGroup=nuclear');
     expect(status).toBe(200);
     expect(html).toContain('role="alert"');
-    expect(text(html)).toContain('«bbox»');
+    expect(text(html)).toContain('Значение «1,2» параметра bbox не подходит и не применено. Нужна область «запад,юг,восток,север» в градусах');
     expect(rows(html)).toBe(4);
   });
 

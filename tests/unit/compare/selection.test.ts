@@ -15,8 +15,8 @@ describe('parseCompareSelection', () => {
     const { slugs, problems } = parse('c=a1,a2,a3,a4,a5,a6,Bad_Slug');
     expect(slugs).toEqual(['a1', 'a2', 'a3', 'a4', 'a5']);
     expect(problems).toEqual([
-      { field: 'c', message: 'at most 5 clusters can be compared; "a6" was left out' },
-      { field: 'c', message: '"Bad_Slug" is not a cluster address' },
+      { code: 'overLimit', slug: 'a6' },
+      { code: 'notAnAddress', slug: 'Bad_Slug' },
     ]);
   });
 

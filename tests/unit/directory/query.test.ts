@@ -99,7 +99,7 @@ describe('parseQueryLenient (pages: drop and report)', () => {
   it('falls back to the default for a bad perPage and reports it', () => {
     const { value, problems } = lenient('perPage=500&page=2');
     expect(value).toMatchObject({ perPage: 20, page: 2 });
-    expect(problems).toEqual([{ field: 'perPage', message: 'must be at most 100' }]);
+    expect(problems).toEqual([{ field: 'perPage', message: 'must be at most 100', value: '500', rule: { kind: 'max', limit: 100 } }]);
   });
 
   it('drops several bad parameters at once', () => {
@@ -111,7 +111,7 @@ describe('parseQueryLenient (pages: drop and report)', () => {
   it('keeps the first of repeated values and reports the repetition', () => {
     const { value, problems } = lenient('industryGroup=nuclear&industryGroup=it-electronics');
     expect(value.industryGroup).toBe('nuclear');
-    expect(problems).toEqual([{ field: 'industryGroup', message: 'is given more than once' }]);
+    expect(problems).toEqual([{ field: 'industryGroup', message: 'is given more than once', value: 'it-electronics', rule: { kind: 'repeated' } }]);
   });
 
   it('never applies an unknown parameter', () => {

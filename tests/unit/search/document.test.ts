@@ -18,7 +18,7 @@ describe('buildSearchDocument', () => {
   });
 
   it('names the region, industry and status in both languages', () => {
-    expect(doc.regionName).toEqual({ ru: 'Калужская область', en: 'Kaluga' });
+    expect(doc.regionName).toEqual({ ru: 'Калужская область', en: 'Kaluga Oblast' });
     expect(doc.industryName.en).toBe('Pharmaceutical, biotechnology and medical');
     expect(doc.statusName.ru).toBe('Кластерная инициатива');
   });

@@ -27,7 +27,7 @@ describe('renderHit', () => {
     const html = renderHit(hit(), en);
     expect(html).toContain('<a href="/en/clusters/tomsk-pharma-medtech-it">Tomsk &lt;cluster&gt;</a>');
     expect(html).toContain('Pharmaceutical, biotechnology and medical');
-    expect(html).toContain('<li>Tomsk</li>'); // the English region name is "Tomsk" too: named once
+    expect(html).toContain('<li>Tomsk, Tomsk Oblast</li>'); // the region's full name, not "Tomsk, Tomsk" (issue 13, item 8)
     expect(html).toContain('scenario-lonely');
     expect(html).toContain('Index 0.346');
   });
@@ -45,7 +45,7 @@ describe('renderHit', () => {
 
 describe('placeHtml', () => {
   it('names a federal city once', () => expect(placeHtml('<mark>Saint</mark> Petersburg', 'Saint Petersburg')).toBe('<mark>Saint</mark> Petersburg'));
-  it('joins city and region', () => expect(placeHtml('Obninsk', 'Kaluga')).toBe('Obninsk, Kaluga'));
+  it('joins city and region', () => expect(placeHtml('Obninsk', 'Kaluga Oblast')).toBe('Obninsk, Kaluga Oblast'));
   it('escapes the region', () => expect(placeHtml(undefined, '<x>')).toBe('&lt;x&gt;'));
 });
 
@@ -94,7 +94,7 @@ describe('renderFacetOptions', () => {
     expect(html).toBe(
       '<option value="">Any</option>' +
         '<optgroup label="Central Federal District"><option value="RU-MOS">Moscow Oblast (3)</option></optgroup>' +
-        '<optgroup label="Siberian Federal District"><option value="RU-KYA">Krasnoyarsk Krai (2)</option><option value="RU-TOM">Tomsk (1)</option></optgroup>' +
+        '<optgroup label="Siberian Federal District"><option value="RU-KYA">Krasnoyarsk Krai (2)</option><option value="RU-TOM">Tomsk Oblast (1)</option></optgroup>' +
         '<optgroup label="Far Eastern Federal District"><option value="RU-CHU" selected>Chukotka Autonomous Okrug (0)</option></optgroup>',
     );
   });
