@@ -93,6 +93,23 @@ describe('without JavaScript', () => {
     profile.remove();
   });
 
+  it.each([
+    ['/', 'Все кластеры перечислены в разделе «Кластеры».', null],
+    ['/map', 'Те же кластеры перечислены под картой.', '[data-testid="map-list"]'],
+    ['/regions/RU-ULY', 'Кластеры региона перечислены ниже.', '.cluster-list'],
+    ['/en/clusters/dimitrovgrad-nuclear', "The cluster's city and coordinates are given below, in its general data.", '[data-testid="coordinates"]'],
+  ])('the map of %s says truly where its clusters are, with no map-only chrome', async (path, text, below) => {
+    const page = await context.newPage();
+    await page.goto(`${portal.url}${path}`);
+    const map = page.getByTestId('cluster-map');
+    expect((await map.getByTestId('map-noscript').innerText()).trim()).toContain(text);
+    expect(await page.locator('body').innerText()).not.toMatch(/table below|таблице ниже/);
+    for (const chrome of ['.map-skip', '.map-hint', '.map-legends']) expect(await map.locator(chrome).isVisible(), chrome).toBe(false);
+    // What the sentence points to is there, after the map.
+    if (below) expect(await page.locator(`[data-testid="cluster-map"] ~ * ${below}, [data-testid="cluster-map"] ~ ${below}`).count(), below).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('the header box is a plain GET form to the localized /search, with the same results', async () => {
     const page = await context.newPage();
     await page.goto(`${portal.url}/en/clusters`);

@@ -138,6 +138,7 @@ export function startClusterMaps(): void {
   for (const root of document.querySelectorAll<HTMLElement>('[data-cluster-map]')) {
     if (root.dataset.state !== 'static') continue;
     root.dataset.state = 'loading';
+    for (const chrome of root.querySelectorAll<HTMLElement>('[data-map-chrome]')) chrome.hidden = false;
     drawMap(root).catch((error: unknown) => showFailure(root, error));
   }
 }
