@@ -63,6 +63,17 @@ describe('directory', () => {
     expect(new Set([...listedSlugs(first.html), ...listedSlugs(second.html)]).size).toBe(25);
   });
 
+  it('says a status all listed clusters share once, above the list, not on every card (issue 13, item 10)', async () => {
+    const { html } = await get('/en/clusters');
+    expect(text(element(html, 'data-testid="same-status"') ?? '')).toBe('Status of every cluster listed: Pilot innovative territorial cluster.');
+    expect(element(html, 'data-testid="cluster-list"')).not.toContain('Pilot innovative territorial cluster');
+  });
+
+  it('leaves the header search box out of the search page, which has its own (issue 13, item 10)', async () => {
+    expect((await get('/en/search')).html).not.toContain('data-testid="header-search"');
+    expect((await get('/en/clusters')).html).toContain('data-testid="header-search"');
+  });
+
   it('treats an empty filter value as "any"', async () => {
     const { status, html } = await get('/clusters?industryGroup=&region=&status=');
     expect(status).toBe(200);
