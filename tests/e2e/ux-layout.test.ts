@@ -46,6 +46,23 @@ function overlap(a: Box, b: Box): boolean {
 }
 
 describe('header', () => {
+  it.each(['/clusters', '/en/clusters'])('folds the sections under a menu on a 390 px phone, every section one tap away (%s)', async (path) => {
+    const page = await open(path, 390);
+    const [header] = await boxes(page, '.site-header');
+    expect(header!.height).toBeLessThanOrEqual(140); // was 192 px (brand, two rows of links, buttons, search); now 136 at most
+    expect(await page.locator('.nav-wide').isVisible()).toBe(false);
+    const menu = page.getByTestId('nav-menu');
+    await menu.locator('summary').click();
+    const links = menu.locator('a');
+    expect(await links.count()).toBe(6);
+    for (const link of await links.all()) expect(await link.isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await menu.isVisible()).toBe(false);
+    expect(await page.locator('.nav-wide a').first().isVisible()).toBe(true);
+    await page.close();
+  });
+
+
   it.each(['/clusters', '/en/clusters'])('keeps brand, navigation, sign-in, language and search on one row at 1280 px (%s)', async (path) => {
     const page = await open(path, 1280);
     const [brand] = await boxes(page, '.brand');
