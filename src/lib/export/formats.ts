@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { clusterExportItemSchema } from '../api/answers';
+import { toIndexJson } from '../api/index-json';
 import type { ClusterAnalytics } from '../indexing/year-analytics';
 import type { ClusterSummary } from '../profile/summary';
 import { INDICATOR_KEYS, type IndicatorKey } from '../profile/vocabulary';
@@ -55,6 +56,8 @@ type ClusterExportItem = z.infer<typeof clusterExportItemSchema>;
 /** One cluster in the JSON export: the fields of a GET /api/v1/clusters item, with absolute profile addresses and the year's indicators. */
 export function toClusterExportJson(c: ExportItem, { year, origin }: ExportContext): ClusterExportItem {
   const a = c.analytics;
+  // The list item's index block (toIndexJson), without its notRanked reason.
+  const { notRanked: _, ...index } = toIndexJson(a, year);
   return {
     slug: c.slug,
     name: c.name,
@@ -66,17 +69,7 @@ export function toClusterExportJson(c: ExportItem, { year, origin }: ExportConte
     foundedYear: c.foundedYear,
     url: { ru: `${origin}/clusters/${c.slug}`, en: `${origin}/en/clusters/${c.slug}` },
     indicators: Object.fromEntries(INDICATOR_KEYS.map((k) => [k, c.indicators[k] ?? null])) as ClusterExportItem['indicators'],
-    index: {
-      year,
-      overall: a?.overall?.value ?? null,
-      overallRank: a?.overall?.rank ?? null,
-      overallOf: a?.overall?.of ?? null,
-      industry: a?.industry?.value ?? null,
-      industryRank: a?.industry?.rank ?? null,
-      industryOf: a?.industry?.of ?? null,
-      reported: a?.reported ?? 0,
-      of: a?.of ?? INDICATOR_KEYS.length,
-    },
+    index,
     scenario: a?.scenario.code ?? 'unknown',
   };
 }

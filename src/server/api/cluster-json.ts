@@ -1,33 +1,17 @@
 import type { z } from 'zod';
-import type { clusterListItemSchema, indexJsonSchema, scenarioJsonSchema } from '../../lib/api/answers';
+import type { clusterListItemSchema, scenarioJsonSchema } from '../../lib/api/answers';
+import { toIndexJson } from '../../lib/api/index-json';
 import type { Profile } from '../../lib/profile';
 import type { ClusterAnalytics } from '../../lib/indexing/year-analytics';
 import type { DirectoryItem } from '../directory';
 
-/** The index block of a list item (see indexJsonSchema). */
-export type IndexJson = z.infer<typeof indexJsonSchema>;
+export { toIndexJson, type IndexJson } from '../../lib/api/index-json';
 
 /** The scenario block of a list item (see scenarioJsonSchema). */
 export type ScenarioJson = z.infer<typeof scenarioJsonSchema>;
 
 /** Public list item of GET /api/v1/clusters (see clusterListItemSchema). */
 export type ClusterListItemJson = z.infer<typeof clusterListItemSchema>;
-
-/** The index block for a cluster's analytics (all null when the year has no data for it). */
-export function toIndexJson(a: ClusterAnalytics | null, year: number | null): IndexJson {
-  return {
-    year,
-    overall: a?.overall?.value ?? null,
-    overallRank: a?.overall?.rank ?? null,
-    overallOf: a?.overall?.of ?? null,
-    industry: a?.industry?.value ?? null,
-    industryRank: a?.industry?.rank ?? null,
-    industryOf: a?.industry?.of ?? null,
-    reported: a?.reported ?? 0,
-    of: a?.of ?? 4,
-    notRanked: a?.notRanked ?? (a ? null : 'no-indicators'),
-  };
-}
 
 /** The scenario block for a cluster's analytics. */
 export function toScenarioJson(a: ClusterAnalytics | null, year: number | null): ScenarioJson {
