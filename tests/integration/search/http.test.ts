@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal, type RunningPortal } from '../../helpers/portal';
+import { isRunning } from '../../helpers/processes';
 
 let portal: RunningPortal;
 
@@ -30,15 +31,6 @@ function meiliState(): { url: string; pid: number } {
 /** pid of the embedded Meilisearch. */
 function meiliPid(): number {
   return meiliState().pid;
-}
-
-/** Whether a process runs (a zombie counts as gone). */
-function running(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
 }
 
 beforeAll(async () => {
@@ -135,8 +127,8 @@ describe('npm start with the embedded Meilisearch', () => {
 
   it('stops Meilisearch with the portal: no orphan process', async () => {
     const pid = meiliPid();
-    expect(running(pid)).toBe(true);
+    expect(isRunning(pid)).toBe(true);
     await portal.stop();
-    await until(async () => running(pid), (alive) => !alive, 10_000);
+    await until(async () => isRunning(pid), (alive) => !alive, 10_000);
   });
 });

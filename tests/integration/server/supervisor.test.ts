@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, spawnCollected, ROOT } from '../../../scripts/lib/process-kit';
 import { startPortal, type RunningPortal } from '../../helpers/portal';
+import { commandLine, isRunning } from '../../helpers/processes';
 import { makeTempDir } from '../../helpers/temp';
 
 /** Every live descendant of a process, with its command line (a zombie counts as gone). */
@@ -16,7 +17,7 @@ function descendants(rootPid: number): { pid: number; cmd: string }[] {
       const [, state, ppid] = /\) (\S) (\d+)/.exec(stat) ?? [];
       if (state === 'Z') continue;
       parents.set(Number(entry), Number(ppid));
-      commands.set(Number(entry), readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' '));
+      commands.set(Number(entry), commandLine(Number(entry)) ?? '');
     } catch {
       // the process ended while we looked
     }
@@ -93,7 +94,7 @@ describe('the supervised server', () => {
     const exited = new Promise<number | null>((resolve) => portal.process.once('exit', (code) => resolve(code)));
     portal.process.kill('SIGTERM');
     expect(await exited).toBe(0);
-    await until(() => tree.every((p) => !descendants(1).some((live) => live.pid === p.pid && live.cmd === p.cmd)));
+    await until(() => !tree.some((p) => isRunning(p.pid, p.cmd)));
   });
 });
 
@@ -105,7 +106,7 @@ async function startLikeAUser(command: string, args: string[]) {
   const url = `http://127.0.0.1:${port}`;
   await until(() => answers(url), 60_000);
   const portalTree = () => descendants(handle.child.pid!).filter((p) => /scripts\/(start\.ts|server\.mjs)|meilisearch/.test(p.cmd));
-  const gone = (tree: { pid: number; cmd: string }[]) => () => tree.every((p) => !descendants(1).some((live) => live.pid === p.pid && live.cmd === p.cmd));
+  const gone = (tree: { pid: number; cmd: string }[]) => () => !tree.some((p) => isRunning(p.pid, p.cmd));
   return { handle, url, portalTree, gone, remove: temp.remove };
 }
 
