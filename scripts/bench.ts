@@ -34,7 +34,7 @@ const SCRIPTS: Array<{ title: string; script: string; full: string[]; quick: str
 /** Registration load: managers and seconds. */
 const REGISTRATIONS = QUICK ? { managers: 20, seconds: 3 } : { managers: 20, seconds: 20 };
 /** Index recomputation sizes and runs each. */
-const INDEX_SIZES = QUICK ? [[1_000, 3], [10_000, 1]] : [[10_000, 5], [100_000, 3]];
+const INDEX_SIZES = QUICK ? [[1_000, 3], [10_000, 1]] : [[10_000, 9], [100_000, 9]];
 
 /** Runs one benchmark script under tsx, echoing its output with a prefix and collecting it. */
 function runScript(title: string, script: string, scriptArgs: string[]): Promise<ScriptOutcome> {

@@ -3,7 +3,7 @@
 import { INDUSTRY_GROUPS, INDICATOR_KEYS } from '../../src/lib/profile';
 import { REGION_CODES } from '../../src/lib/regions';
 import { DEFAULT_SETTINGS } from '../../src/lib/settings';
-import { computeYearAnalytics, type AnalyticsCluster } from '../../src/lib/indexing/year-analytics';
+import { computeYearAnalytics, type AnalyticsCluster, type YearAnalytics } from '../../src/lib/indexing/year-analytics';
 import { prng, quantile } from './bench-kit';
 
 /** Figures of one size: median and p95 of the recomputation and of the floor, in ms. */
@@ -13,6 +13,8 @@ export interface IndexingFigures {
   medianMs: number;
   p95Ms: number;
   floorMedianMs: number;
+  /** Median of reading every cluster's positions, contributions and scenario afterwards (built on first read). */
+  readAllMedianMs: number;
 }
 
 /** N clusters with 0 to 4 reported indicators each, spread over every industry group and region (seeded). */
@@ -34,6 +36,13 @@ function readEveryValue(clusters: readonly AnalyticsCluster[]): number {
   return sum;
 }
 
+/** Reads everything a page can show of every cluster (positions, contributions, scenario are built when first read). */
+function readEveryCluster(year: YearAnalytics): number {
+  let n = 0;
+  for (const a of year.clusters.values()) n += (a.overall?.rank ?? 0) + (a.industry?.rank ?? 0) + a.contributions.length + a.scenario.missingRegionalInputs.length + a.reported;
+  return n;
+}
+
 /** Milliseconds of each of `runs` calls of work (after one warm-up call), sorted. */
 function timings(runs: number, work: () => unknown): number[] {
   work();
@@ -44,10 +53,12 @@ function timings(runs: number, work: () => unknown): number[] {
   }).sort((a, b) => a - b);
 }
 
-/** Recomputes the index, ranks and scenarios of n clusters `runs` times, and the floor as many times. */
+/** Recomputes the index, ranks and scenarios of n clusters `runs` times, the floor as many times, and reads every result. */
 export function measureIndexRecomputation(n: number, runs: number): IndexingFigures {
   const clusters = syntheticAnalyticsClusters(n);
   const full = timings(runs, () => computeYearAnalytics(2012, clusters, [], DEFAULT_SETTINGS.index));
   const floor = timings(runs, () => readEveryValue(clusters));
-  return { clusters: n, runs, medianMs: quantile(full, 0.5), p95Ms: quantile(full, 0.95), floorMedianMs: quantile(floor, 0.5) };
+  const computed = Array.from({ length: runs + 1 }, () => computeYearAnalytics(2012, clusters, [], DEFAULT_SETTINGS.index));
+  const readAll = timings(runs, () => readEveryCluster(computed.pop()!));
+  return { clusters: n, runs, medianMs: quantile(full, 0.5), p95Ms: quantile(full, 0.95), floorMedianMs: quantile(floor, 0.5), readAllMedianMs: quantile(readAll, 0.5) };
 }

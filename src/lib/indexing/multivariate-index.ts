@@ -20,6 +20,23 @@ export type IndexOptions = {
   negativeAsZero?: boolean;
 };
 
+/** How to read the id and values of an item of another shape than {@link IndexItem} (no copy of the set is made). */
+export interface IndexItemReader<T, K extends string> {
+  id(item: T): string;
+  values(item: T): IndicatorValues<K>;
+}
+
+/** Options of {@link computeExplainableIndexOverSet}. */
+export type ExplainableIndexOptions<T, K extends string> = IndexOptions & {
+  /** Reads items that are not {@link IndexItem}s. */
+  reader?: IndexItemReader<T, K>;
+  /** The caller has checked that the ids are distinct (hashing 100,000 ids twice is a third of the computation). */
+  idsChecked?: boolean;
+};
+
+/** Reads an {@link IndexItem}. */
+const INDEX_ITEM_READER: IndexItemReader<IndexItem<string>, string> = { id: (item) => item.id, values: (item) => item.values };
+
 /** How one indicator adds to an item's index: `contribution = weight · ratio²`. */
 export type IndicatorContribution<K extends string> = {
   indicator: K;
@@ -62,6 +79,82 @@ export function unitWeights<K extends string>(indicators: readonly K[]): Record<
 }
 
 /**
+ * Index values of a set whose explanation (each item's contributions) is built only when asked for: the index of
+ * 100,000 clusters is computed on every data change, but only the few shown are explained.
+ */
+export interface ExplainableIndexSet<K extends string> {
+  /** Index value of each item, in input order. */
+  values: Float64Array;
+  maxima: Record<K, number>;
+  weights: Record<K, number>;
+  /** How each indicator adds to the index of the item at `position` (a new array on each call). */
+  contributionsOf(position: number): Array<IndicatorContribution<K>>;
+  /** Index values of the items at `positions` as a comparison set of their own (their maxima, not the set's). */
+  valuesOfSubset(positions: ArrayLike<number>): Float64Array;
+}
+
+/**
+ * Index values of every item over the set, with the explanation of any item on demand (same arithmetic, same bits
+ * as {@link computeIndexOverSetWithExplanation}).
+ *
+ * @example
+ * const set = computeExplainableIndexOverSet([{ id: 'a', values: { x: 2 } }, { id: 'b', values: { x: 4 } }], ['x'], { x: 1 });
+ * set.values; // => Float64Array [0.5, 1]
+ * set.contributionsOf(0)[0].ratio; // => 0.5
+ */
+export function computeExplainableIndexOverSet<K extends string, T = IndexItem<K>>(
+  items: ReadonlyArray<T>,
+  indicators: readonly K[],
+  weights: Record<K, number>,
+  options: ExplainableIndexOptions<T, K> = {},
+): ExplainableIndexSet<K> {
+  const reader = options.reader ?? (INDEX_ITEM_READER as unknown as IndexItemReader<T, K>);
+  const set = readComparisonSet(items, reader, indicators, weights, options, options.idsChecked !== true);
+  const { table, maximaList, weightList } = set;
+  const m = indicators.length;
+  const rows = Array.from({ length: items.length }, (_, i) => i);
+  return {
+    values: indexValues(table, m, rows, maximaList, weightList),
+    maxima: set.maxima,
+    weights: set.weights,
+    contributionsOf(position) {
+      const contributions = new Array<IndicatorContribution<K>>(m);
+      for (let j = 0; j < m; j++) {
+        const raw = table[position * m + j]!;
+        const max = maximaList[j]!;
+        const weight = weightList[j]!;
+        const ratio = ratioOf(raw, max);
+        contributions[j] = { indicator: indicators[j]!, value: Number.isNaN(raw) ? null : raw, max, weight, ratio, contribution: weight * ratio * ratio };
+      }
+      return contributions;
+    },
+    valuesOfSubset(positions) {
+      const maxima = new Float64Array(m);
+      for (let p = 0; p < positions.length; p++) {
+        const row = positions[p]! * m;
+        for (let j = 0; j < m; j++) if (table[row + j]! > maxima[j]!) maxima[j] = table[row + j]!; // NaN (n/a) is never greater
+      }
+      return indexValues(table, m, positions, maxima, weightList);
+    },
+  };
+}
+
+/** `sqrt(Σ_j weight_j · ratio_j²)` of each row of the flat table named by `rows`, in the order of `rows`. */
+function indexValues(table: Float64Array, m: number, rows: ArrayLike<number>, maximaList: Float64Array, weightList: Float64Array): Float64Array {
+  const values = new Float64Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]! * m;
+    let sum = 0;
+    for (let j = 0; j < m; j++) {
+      const ratio = ratioOf(table[row + j]!, maximaList[j]!);
+      sum += weightList[j]! * ratio * ratio;
+    }
+    values[r] = Math.sqrt(sum);
+  }
+  return values;
+}
+
+/**
  * Index of every item over the set, plus the maxima and weights that explain it.
  *
  * @example
@@ -78,27 +171,13 @@ export function computeIndexOverSetWithExplanation<K extends string>(
   weights: Record<K, number>,
   options: IndexOptions = {},
 ): IndexOverSetExplanation<K> {
-  const set = readComparisonSet(items, indicators, weights, options);
-  const { table, maximaList, weightList } = set;
-  const m = indicators.length;
-  const results = new Array<IndexResult<K>>(items.length);
-  for (let i = 0; i < items.length; i++) {
-    let sum = 0;
+  const set = computeExplainableIndexOverSet(items, indicators, weights, options);
+  const results = items.map((item, i): IndexResult<K> => {
+    const contributions = set.contributionsOf(i);
     let reported = 0;
-    const contributions = new Array<IndicatorContribution<K>>(m);
-    for (let j = 0; j < m; j++) {
-      const raw = table[i * m + j]!;
-      const value = Number.isNaN(raw) ? null : raw;
-      const max = maximaList[j]!;
-      const weight = weightList[j]!;
-      if (value !== null) reported += 1;
-      const ratio = ratioOf(raw, max);
-      const contribution = weight * ratio * ratio;
-      sum += contribution;
-      contributions[j] = { indicator: indicators[j]!, value, max, weight, ratio, contribution };
-    }
-    results[i] = { id: items[i]!.id, value: Math.sqrt(sum), reported, of: m, contributions };
-  }
+    for (const c of contributions) if (c.value !== null) reported += 1;
+    return { id: item.id, value: set.values[i]!, reported, of: indicators.length, contributions };
+  });
   return { results, maxima: set.maxima, weights: set.weights };
 }
 
@@ -118,18 +197,8 @@ export function computeIndexValuesOverSet<K extends string>(
   weights: Record<K, number>,
   options: IndexOptions = {},
 ): Float64Array {
-  const { table, maximaList, weightList } = readComparisonSet(items, indicators, weights, options, false);
-  const m = indicators.length;
-  const values = new Float64Array(items.length);
-  for (let i = 0; i < items.length; i++) {
-    let sum = 0;
-    for (let j = 0; j < m; j++) {
-      const ratio = ratioOf(table[i * m + j]!, maximaList[j]!);
-      sum += weightList[j]! * ratio * ratio;
-    }
-    values[i] = Math.sqrt(sum);
-  }
-  return values;
+  const { table, maximaList, weightList } = readComparisonSet(items, INDEX_ITEM_READER as IndexItemReader<IndexItem<K>, K>, indicators, weights, options, false);
+  return indexValues(table, indicators.length, Array.from({ length: items.length }, (_, i) => i), maximaList, weightList);
 }
 
 /**
@@ -150,12 +219,13 @@ interface ComparisonSet<K extends string> {
 }
 
 /** Checks the set (non-empty, distinct indicators and, with `checkIds`, ids; valid values and weights) and reads it in one pass. */
-function readComparisonSet<K extends string>(
-  items: ReadonlyArray<IndexItem<K>>,
+function readComparisonSet<K extends string, T>(
+  items: ReadonlyArray<T>,
+  reader: IndexItemReader<T, K>,
   indicators: readonly K[],
   weights: Record<K, number>,
   options: IndexOptions,
-  checkIds = true,
+  checkIds: boolean,
 ): ComparisonSet<K> {
   if (items.length === 0) {
     throw new Error('cannot compute an index over an empty comparison set: pass at least one item');
@@ -164,13 +234,7 @@ function readComparisonSet<K extends string>(
     throw new Error('cannot compute an index without indicators: pass at least one indicator');
   }
   assertDistinct(indicators, 'indicator');
-  if (checkIds) {
-    const seenIds = new Set<string>();
-    for (const item of items) {
-      if (seenIds.has(item.id)) throw new Error(`Duplicate item id "${item.id}" in the comparison set; each must appear once`);
-      seenIds.add(item.id);
-    }
-  }
+  if (checkIds) assertDistinctIds(items.map((item) => reader.id(item)));
   const negativeAsZero = options.negativeAsZero === true;
   const usedWeights = validateWeights(indicators, weights);
   const m = indicators.length;
@@ -181,8 +245,10 @@ function readComparisonSet<K extends string>(
   const maximaList = new Float64Array(m);
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
+    const values = reader.values(item);
     for (let j = 0; j < m; j++) {
-      const value = readValue(item, indicators[j]!, negativeAsZero);
+      const indicator = indicators[j]!;
+      const value = readValue(values[indicator], indicator, item, reader, negativeAsZero);
       if (value === null) table[i * m + j] = Number.NaN;
       else {
         table[i * m + j] = value;
@@ -193,6 +259,15 @@ function readComparisonSet<K extends string>(
   const maxima = {} as Record<K, number>;
   for (let j = 0; j < m; j++) maxima[indicators[j]!] = maximaList[j]!;
   return { table, maxima, maximaList, weights: usedWeights, weightList };
+}
+
+/** Throws naming the first id that appears twice in a comparison set. */
+export function assertDistinctIds(ids: Iterable<string>): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) throw new Error(`Duplicate item id "${id}" in the comparison set; each must appear once`);
+    seen.add(id);
+  }
 }
 
 /**
@@ -213,17 +288,18 @@ export function computeIndexOverSet<K extends string>(
   return computeIndexOverSetWithExplanation(items, indicators, weights, options).results;
 }
 
-function readValue<K extends string>(item: IndexItem<K>, indicator: K, negativeAsZero: boolean): number | null {
-  const value: unknown = item.values[indicator];
+/** A value of an item as a number, or null for n/a; throws naming the item (read with `reader`) and indicator when it is invalid. */
+function readValue<K extends string, T>(given: number | null | undefined, indicator: K, item: T, reader: IndexItemReader<T, K>, negativeAsZero: boolean): number | null {
+  const value: unknown = given;
   if (value === null || value === undefined) return null;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new RangeError(
-      `Indicator "${indicator}" of "${item.id}" must be a finite number or null (n/a), got ${describe(value)}`,
+      `Indicator "${indicator}" of "${reader.id(item)}" must be a finite number or null (n/a), got ${describe(value)}`,
     );
   }
   if (value < 0 && !negativeAsZero) {
     throw new RangeError(
-      `Indicator "${indicator}" of "${item.id}" is negative (${value}); indicator values must be >= 0. ` +
+      `Indicator "${indicator}" of "${reader.id(item)}" is negative (${value}); indicator values must be >= 0. ` +
         'Correct the input, or leave it empty if it is not reported.',
     );
   }

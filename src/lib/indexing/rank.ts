@@ -32,39 +32,70 @@ export function rankDescending(items: ReadonlyArray<{ id: string; value: number 
 
 /**
  * The ranks of {@link rankDescending} for finite values, by position: `ranks[i]` is the rank of `values[i]`.
- * O(n log n) without a comparison callback: the values are sorted as numbers once, the tied groups are walked from
- * the top, and each value finds its group by binary search. Equal values always fall in the same group, so which
- * of them the search lands on does not matter.
+ * O(n): the positions are put in ascending order by a radix sort over the values' bits, then the tied groups are
+ * walked from the top. Equal values are always in the same group (a value is within the tolerance of itself).
  *
  * @example
  * competitionRanksDescending(Float64Array.of(0.9, 0.5, 0.9, 0.1)); // => Uint32Array [1, 3, 1, 4]
  */
 export function competitionRanksDescending(values: Float64Array): Uint32Array {
   const n = values.length;
-  const ascending = Float64Array.from(values).sort();
-  // rankAt[k]: the rank of the value at ascending[k]; position from the top is n - 1 - k.
-  const rankAt = new Uint32Array(n);
+  const order = ascendingOrder(values);
+  const ranks = new Uint32Array(n);
   let groupRank = 0;
   let groupValue = Number.NaN;
   for (let position = 0; position < n; position++) {
-    const value = ascending[n - 1 - position]!;
+    const i = order[n - 1 - position]!;
+    const value = values[i]!;
     if (position === 0 || !approximatelyEqual(value, groupValue)) {
       groupRank = position + 1;
       groupValue = value;
     }
-    rankAt[n - 1 - position] = groupRank;
-  }
-  const ranks = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const value = values[i]!;
-    let low = 0;
-    let high = n - 1;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (ascending[middle]! < value) low = middle + 1;
-      else high = middle;
-    }
-    ranks[i] = rankAt[low]!;
+    ranks[i] = groupRank;
   }
   return ranks;
+}
+
+/** Index of the low and of the high 32-bit word of a float64 seen as two Uint32 (the platform's byte order). */
+const [LOW_WORD, HIGH_WORD] = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? [0, 1] : [1, 0];
+
+/**
+ * Positions of finite `values` in ascending numeric order (-0 before +0), by a least-significant-digit radix sort
+ * over the IEEE-754 bits, a byte per pass: linear in n, where a sort with a comparison callback is not (and a binary
+ * search per value to find its place in sorted copy missed the cache on each step: 100,000 values took 40-130 ms).
+ */
+function ascendingOrder(values: Float64Array): Uint32Array {
+  const n = values.length;
+  // Keys that sort as unsigned integers the way the numbers do: a negative has every bit flipped, a positive its sign bit.
+  const keys = new Uint32Array(Float64Array.from(values).buffer);
+  for (let i = 0; i < n; i++) {
+    const high = keys[2 * i + HIGH_WORD]!;
+    if (high & 0x80000000) {
+      keys[2 * i + HIGH_WORD] = ~high >>> 0;
+      keys[2 * i + LOW_WORD] = ~keys[2 * i + LOW_WORD]! >>> 0;
+    } else keys[2 * i + HIGH_WORD] = (high | 0x80000000) >>> 0;
+  }
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Uint32Array(n);
+  const counts = new Uint32Array(256);
+  for (let pass = 0; pass < 8; pass++) {
+    const word = pass < 4 ? LOW_WORD : HIGH_WORD;
+    const shift = (pass % 4) * 8;
+    counts.fill(0);
+    for (let k = 0; k < n; k++) counts[(keys[2 * order[k]! + word]! >>> shift) & 0xff]! += 1;
+    if (counts.includes(n)) continue; // every key has the same byte here: the pass would move nothing
+    let start = 0;
+    for (let digit = 0; digit < 256; digit++) {
+      const count = counts[digit]!;
+      counts[digit] = start;
+      start += count;
+    }
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      next[counts[(keys[2 * i + word]! >>> shift) & 0xff]!++] = i;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
 }

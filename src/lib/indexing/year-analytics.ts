@@ -1,6 +1,6 @@
 import type { IndexSettings } from '../settings';
 import { INDICATOR_KEYS, type IndicatorKey } from '../profile/vocabulary';
-import { computeIndexOverSetWithExplanation, computeIndexValuesOverSet, type IndicatorContribution } from './multivariate-index';
+import { assertDistinctIds, computeExplainableIndexOverSet, type ExplainableIndexSet, type IndexItemReader, type IndicatorContribution } from './multivariate-index';
 import { competitionRanksDescending } from './rank';
 import { computeRegionalIndex } from './regional-index';
 import { classifyScenario, type ScenarioCode } from './scenario';
@@ -45,17 +45,17 @@ export interface ScenarioView {
   excludedRegional: RegionalProblem | null;
 }
 
-/** Everything computed for one cluster in one year. */
+/** Everything computed for one cluster in one year (read-only: results are cached and shared). */
 export interface ClusterAnalytics {
-  slug: string;
-  year: number;
-  notRanked: NotRankedReason | null;
-  overall: SetPosition | null;
-  industry: SetPosition | null;
-  reported: number;
-  of: number;
-  contributions: IndicatorContribution<IndicatorKey>[];
-  scenario: ScenarioView;
+  readonly slug: string;
+  readonly year: number;
+  readonly notRanked: NotRankedReason | null;
+  readonly overall: SetPosition | null;
+  readonly industry: SetPosition | null;
+  readonly reported: number;
+  readonly of: number;
+  readonly contributions: IndicatorContribution<IndicatorKey>[];
+  readonly scenario: ScenarioView;
 }
 
 /** The whole year: per-cluster results, the reference maxima and both thresholds. */
@@ -98,22 +98,36 @@ function screenClusterValues(year: number, cluster: AnalyticsCluster, excluded: 
   return { ...cluster, values: Object.fromEntries(screened.usable.map((r) => [r.indicator, r.value])) };
 }
 
+/** Reads a cluster as a member of a comparison set (without copying 100,000 of them into index items). */
+const CLUSTER_READER: IndexItemReader<AnalyticsCluster, IndicatorKey> = { id: (c) => c.slug, values: (c) => c.values };
+
 /** Whether an object has an own enumerable key (`Object.keys(o).length > 0` without building the array). */
 function hasAnyKey(o: object): boolean {
   for (const key in o) if (Object.hasOwn(o, key)) return true;
   return false;
 }
 
-/** The clusters of each industry group (in input order), as positions in `ranked`. */
-function membersByGroup(ranked: readonly AnalyticsCluster[]): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
+/**
+ * The clusters of each industry group (in input order) as positions in `ranked`: one array with the groups one
+ * after another, and where each group starts and ends in it (a counting sort: no array per group grown by push).
+ */
+function membersByGroup(ranked: readonly AnalyticsCluster[]): { members: Uint32Array; bounds: Array<[start: number, end: number]> } {
+  const groupIds = new Map<string, number>();
+  const groupOf = new Uint32Array(ranked.length);
+  const sizes: number[] = [];
   for (let k = 0; k < ranked.length; k++) {
-    const group = ranked[k]!.industryGroup;
-    const members = groups.get(group);
-    if (members) members.push(k);
-    else groups.set(group, [k]);
+    let g = groupIds.get(ranked[k]!.industryGroup);
+    if (g === undefined) groupIds.set(ranked[k]!.industryGroup, (g = sizes.push(0) - 1));
+    groupOf[k] = g;
+    sizes[g]! += 1;
   }
-  return groups;
+  const bounds: Array<[number, number]> = [];
+  let start = 0;
+  for (const size of sizes) bounds.push([start, (start += size)]);
+  const next = bounds.map(([first]) => first);
+  const members = new Uint32Array(ranked.length);
+  for (let k = 0; k < ranked.length; k++) members[next[groupOf[k]!]!++] = k;
+  return { members, bounds };
 }
 
 /**
@@ -122,14 +136,14 @@ function membersByGroup(ranked: readonly AnalyticsCluster[]): Map<string, number
  * Clusters with self-assessment grade 1 are not ranked and stay out of both sets.
  * Total: a stored value that is not finite or not plausible is left out (and listed in `excluded`), never thrown on.
  *
- * Linear passes over arrays plus one numeric sort per comparison set (100,000 clusters in tens of milliseconds):
- * the industry sets reuse one grouping pass and compute values only, since only the overall index is explained.
+ * Linear passes over flat arrays plus one numeric sort per comparison set; each cluster's positions, scenario and
+ * contributions are objects built when first read (see {@link YearClusterAnalytics}), since a page reads a few of
+ * 100,000.
  */
 export function computeYearAnalytics(year: number, givenClusters: readonly AnalyticsCluster[], givenRegions: readonly RegionalStatisticsRecord[], settings: IndexSettings): YearAnalytics {
   const excludedIndicators: ExcludedIndicatorValue[] = [];
   const clusters = givenClusters.map((given) => screenClusterValues(year, given, excludedIndicators));
   const { usable: regions, excluded: excludedRegional } = screenRegionalRecords(givenRegions);
-  const excludedByRegion = new Map(excludedRegional.map((e) => [e.region, e.problem]));
 
   const hasData = new Uint8Array(clusters.length);
   const rankedAt = new Int32Array(clusters.length).fill(-1); // position in `ranked`, -1 when not ranked
@@ -139,26 +153,49 @@ export function computeYearAnalytics(year: number, givenClusters: readonly Analy
     hasData[i] = 1;
     if (c.selfAssessment !== 1) rankedAt[i] = ranked.push(c) - 1;
   });
-  const rankedItems = ranked.map((c) => ({ id: c.slug, values: c.values }));
 
-  // Overall set: explained (contributions are shown); ids are distinct here or the computation throws.
-  const overall = ranked.length ? computeIndexOverSetWithExplanation(rankedItems, INDICATOR_KEYS, settings.weights) : null;
-  const overallValues = new Float64Array(ranked.length);
-  overall?.results.forEach((r, k) => (overallValues[k] = r.value));
+  // Every cluster's analytics first. Keyed by slug, the map also tells whether a ranked slug is given twice (the
+  // comparison set needs distinct ids) without hashing 100,000 slugs a second time. Their objects read `sets` only
+  // when read themselves, and it is complete before this function returns.
+  const sets: Partial<YearSets> = { year, ranked };
+  /** Every cluster's analytics, its sets found by `positionOf` (its position in `ranked`, or undefined). */
+  const assemble = (positionOf: (c: AnalyticsCluster, i: number) => number | undefined) => {
+    const result = new Map<string, ClusterAnalytics>();
+    clusters.forEach((c, i) => {
+      const notRanked: NotRankedReason | null = !hasData[i] ? 'no-indicators' : c.selfAssessment === 1 ? 'self-assessment-1' : null;
+      result.set(c.slug, new YearClusterAnalytics(sets as YearSets, c, notRanked, positionOf(c, i)));
+    });
+    return result;
+  };
+  let result = assemble((_, i) => (rankedAt[i]! >= 0 ? rankedAt[i] : undefined));
+  if (result.size !== clusters.length) {
+    if (ranked.length) assertDistinctIds(ranked.map((c) => c.slug)); // as the index over the set would
+    // A slug given twice, not both ranked: the sets are keyed by slug, so an unranked duplicate shows the ranked
+    // one's positions, and the last of a slug stays in the map.
+    const rankedBySlug = new Map(ranked.map((c, k) => [c.slug, k]));
+    result = assemble((c) => rankedBySlug.get(c.slug));
+  }
+
+  // Overall set: explained on demand (contributions are shown).
+  const overall = ranked.length ? computeExplainableIndexOverSet(ranked, INDICATOR_KEYS, settings.weights, { reader: CLUSTER_READER, idsChecked: true }) : null;
+  const overallValues = overall?.values ?? new Float64Array(0);
   const overallRanks = competitionRanksDescending(overallValues);
 
-  // Industry sets: one grouping pass, then values and ranks per group, stored by position in `ranked`.
+  // Industry sets: one grouping pass, then values and ranks per group (from the overall set's table), by position in `ranked`.
   const industryValues = new Float64Array(ranked.length);
   const industryRanks = new Uint32Array(ranked.length);
   const industryOf = new Uint32Array(ranked.length);
-  for (const members of membersByGroup(ranked).values()) {
-    const values = computeIndexValuesOverSet(members.map((k) => rankedItems[k]!), INDICATOR_KEYS, settings.weights);
+  const groups = membersByGroup(ranked);
+  for (const [start, end] of groups.bounds) {
+    const members = groups.members.subarray(start, end);
+    const values = overall!.valuesOfSubset(members);
     const ranks = competitionRanksDescending(values);
-    members.forEach((k, g) => {
+    for (let g = 0; g < members.length; g++) {
+      const k = members[g]!;
       industryValues[k] = values[g]!;
       industryRanks[k] = ranks[g]!;
       industryOf[k] = members.length;
-    });
+    }
   }
 
   const clusterThreshold = overall ? computeThreshold(overallValues, thresholdRuleFor(settings, 'cluster')) : null;
@@ -171,61 +208,25 @@ export function computeYearAnalytics(year: number, givenClusters: readonly Analy
   for (const r of hostRegions) if (regionIndexById.has(r)) hostIndices.push(regionIndexById.get(r)!);
   const regionThreshold = hostIndices.length ? computeThreshold(hostIndices, thresholdRuleFor(settings, 'region')) : null;
   const regionByCode = new Map(regions.map((r) => [r.region, r]));
-
   const missingByRegion = new Map<string, RegionalInput[]>(); // one list per region: results are read-only (cached and shared)
-  const missingFor = (region: string) => {
-    let missing = missingByRegion.get(region);
-    if (!missing) missingByRegion.set(region, (missing = missingRegionalInputs(regionByCode.get(region))));
-    return missing;
-  };
 
-  /** Every cluster's analytics, its sets found by `positionOf` (its position in `ranked`, or undefined). */
-  const assemble = (positionOf: (c: AnalyticsCluster, i: number) => number | undefined) => {
-    const result = new Map<string, ClusterAnalytics>();
-    clusters.forEach((c, i) => {
-      const notRanked: NotRankedReason | null = !hasData[i] ? 'no-indicators' : c.selfAssessment === 1 ? 'self-assessment-1' : null;
-      const k = positionOf(c, i);
-      let own: SetPosition | null = null;
-      let inGroup: SetPosition | null = null;
-      if (k !== undefined) {
-        own = { value: overallValues[k]!, rank: overallRanks[k]!, of: ranked.length };
-        if (ranked[k]!.industryGroup === c.industryGroup) inGroup = { value: industryValues[k]!, rank: industryRanks[k]!, of: industryOf[k]! };
-      }
-      const regionIndex = regionIndexById.get(c.region) ?? null;
-      const known = own && regionIndex !== null && regionThreshold !== null && clusterThreshold !== null;
-      const scenario: ScenarioView = {
-        code: known ? classifyScenario({ clusterIndex: own!.value, clusterThreshold: clusterThreshold!, regionIndex, regionThreshold }).code : 'unknown',
-        year,
-        clusterIndex: own?.value ?? null,
-        regionIndex,
-        clusterThreshold,
-        regionThreshold,
-        missingRegionalInputs: own ? missingFor(c.region) : [],
-        excludedRegional: excludedByRegion.get(c.region) ?? null,
-      };
-      let reported = 0;
-      for (const key of INDICATOR_KEYS) if (c.values[key] !== undefined) reported += 1;
-      result.set(c.slug, {
-        slug: c.slug,
-        year,
-        notRanked,
-        overall: own,
-        industry: inGroup,
-        reported,
-        of: INDICATOR_KEYS.length,
-        contributions: k !== undefined ? overall!.results[k]!.contributions : [],
-        scenario,
-      });
-    });
-    return result;
-  };
-  let result = assemble((_, i) => (rankedAt[i]! >= 0 ? rankedAt[i] : undefined));
-  if (result.size !== clusters.length) {
-    // A slug given twice (the ranked ones are distinct, or the index threw): the sets are keyed by slug, so an
-    // unranked duplicate shows the ranked one's positions, and the last of a slug stays in the map.
-    const rankedBySlug = new Map(ranked.map((c, k) => [c.slug, k]));
-    result = assemble((c) => rankedBySlug.get(c.slug));
-  }
+  Object.assign(sets, {
+    overall,
+    overallValues,
+    overallRanks,
+    industryValues,
+    industryRanks,
+    industryOf,
+    clusterThreshold,
+    regionThreshold,
+    regionIndexById,
+    excludedByRegion: new Map(excludedRegional.map((e) => [e.region, e.problem])),
+    missingFor(region: string) {
+      let missing = missingByRegion.get(region);
+      if (!missing) missingByRegion.set(region, (missing = missingRegionalInputs(regionByCode.get(region))));
+      return missing;
+    },
+  } satisfies Omit<YearSets, 'year' | 'ranked'>);
   return {
     year,
     clusters: result,
@@ -235,4 +236,99 @@ export function computeYearAnalytics(year: number, givenClusters: readonly Analy
     regionIndex: regionIndexById,
     excluded: { regional: excludedRegional, indicators: excludedIndicators },
   };
+}
+
+/** What the analytics of every cluster of one year read from: the comparison sets by position in `ranked`. */
+interface YearSets {
+  year: number;
+  ranked: readonly AnalyticsCluster[];
+  overall: ExplainableIndexSet<IndicatorKey> | null;
+  overallValues: Float64Array;
+  overallRanks: Uint32Array;
+  industryValues: Float64Array;
+  industryRanks: Uint32Array;
+  industryOf: Uint32Array;
+  clusterThreshold: number | null;
+  regionThreshold: number | null;
+  regionIndexById: Map<string, number>;
+  excludedByRegion: Map<string, RegionalProblem>;
+  /** The regional inputs the region lacks for the year (one shared list per region). */
+  missingFor(region: string): RegionalInput[];
+}
+
+/**
+ * One cluster's analytics of a year: the plain fields are set at once, the objects (positions, contributions,
+ * scenario) are built from the year's sets when first read and then kept, so reading one twice gives the same object.
+ */
+class YearClusterAnalytics implements ClusterAnalytics {
+  readonly notRanked: NotRankedReason | null;
+  readonly #sets: YearSets;
+  readonly #cluster: AnalyticsCluster;
+  /** Position in the year's ranked clusters, or -1 when the cluster is not ranked. */
+  readonly #k: number;
+  /** The objects built so far (one more field per cluster instead of four: 100,000 are made on every data change). */
+  #built: { overall?: SetPosition | null; industry?: SetPosition | null; contributions?: IndicatorContribution<IndicatorKey>[]; scenario?: ScenarioView } | undefined;
+
+  constructor(sets: YearSets, cluster: AnalyticsCluster, notRanked: NotRankedReason | null, k: number | undefined) {
+    this.notRanked = notRanked;
+    this.#sets = sets;
+    this.#cluster = cluster;
+    this.#k = k ?? -1;
+  }
+
+  get slug(): string {
+    return this.#cluster.slug;
+  }
+
+  get year(): number {
+    return this.#sets.year;
+  }
+
+  get of(): number {
+    return INDICATOR_KEYS.length;
+  }
+
+  get reported(): number {
+    let reported = 0;
+    for (const key of INDICATOR_KEYS) if (this.#cluster.values[key] !== undefined) reported += 1;
+    return reported;
+  }
+
+  get overall(): SetPosition | null {
+    const k = this.#k;
+    const sets = this.#sets;
+    return ((this.#built ??= {}).overall ??= k < 0 ? null : { value: sets.overallValues[k]!, rank: sets.overallRanks[k]!, of: sets.ranked.length });
+  }
+
+  get industry(): SetPosition | null {
+    const k = this.#k;
+    const sets = this.#sets;
+    return ((this.#built ??= {}).industry ??=
+      k >= 0 && sets.ranked[k]!.industryGroup === this.#cluster.industryGroup ? { value: sets.industryValues[k]!, rank: sets.industryRanks[k]!, of: sets.industryOf[k]! } : null);
+  }
+
+  get contributions(): IndicatorContribution<IndicatorKey>[] {
+    return ((this.#built ??= {}).contributions ??= this.#k < 0 ? [] : this.#sets.overall!.contributionsOf(this.#k));
+  }
+
+  get scenario(): ScenarioView {
+    const built = (this.#built ??= {});
+    if (built.scenario) return built.scenario;
+    const sets = this.#sets;
+    const own = this.overall;
+    const region = this.#cluster.region;
+    const regionIndex = sets.regionIndexById.get(region) ?? null;
+    const { clusterThreshold, regionThreshold } = sets;
+    const known = own && regionIndex !== null && regionThreshold !== null && clusterThreshold !== null;
+    return (built.scenario = {
+      code: known ? classifyScenario({ clusterIndex: own.value, clusterThreshold: clusterThreshold!, regionIndex, regionThreshold: regionThreshold! }).code : 'unknown',
+      year: sets.year,
+      clusterIndex: own?.value ?? null,
+      regionIndex,
+      clusterThreshold,
+      regionThreshold,
+      missingRegionalInputs: own ? sets.missingFor(region) : [],
+      excludedRegional: sets.excludedByRegion.get(region) ?? null,
+    });
+  }
 }

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeIndexOverSetWithExplanation, computeIndexValuesOverSet } from '../../../src/lib/indexing/multivariate-index';
-import { rankDescending } from '../../../src/lib/indexing/rank';
+import { competitionRanksDescending, rankDescending } from '../../../src/lib/indexing/rank';
 import { computeThreshold } from '../../../src/lib/indexing/threshold';
-import { computeYearAnalytics, type AnalyticsCluster } from '../../../src/lib/indexing/year-analytics';
+import { computeYearAnalytics, type AnalyticsCluster, type ClusterAnalytics, type YearAnalytics } from '../../../src/lib/indexing/year-analytics';
 import { INDICATOR_KEYS, INDUSTRY_GROUPS } from '../../../src/lib/profile/vocabulary';
 import type { RegionalStatisticsRecord } from '../../../src/lib/regional-statistics';
 import { indexSettingsSchema, type IndexSettings } from '../../../src/lib/settings';
@@ -12,6 +12,14 @@ import * as reference from './year-analytics-reference';
 // The fast index recomputation (flat arrays, one numeric sort per set, values-only industry sets) must give exactly
 // what the straightforward code it replaced gives (kept verbatim in year-analytics-reference.ts): the same numbers to
 // the bit (toStrictEqual tells -0 from 0), the same ranks, the same map order, the same errors.
+
+/** The year with each cluster's analytics as a plain object (its objects are built when read), to compare with the reference's. */
+function plain(year: YearAnalytics): YearAnalytics {
+  const copy = (a: ClusterAnalytics): ClusterAnalytics => ({
+    slug: a.slug, year: a.year, notRanked: a.notRanked, overall: a.overall, industry: a.industry, reported: a.reported, of: a.of, contributions: a.contributions, scenario: a.scenario,
+  });
+  return { ...year, clusters: new Map([...year.clusters].map(([slug, a]) => [slug, copy(a)])) };
+}
 
 /** Outcome of a call: its value, or the message it threw with. */
 function outcome<T>(work: () => T): { value: T } | { error: string } {
@@ -112,7 +120,7 @@ describe('computeYearAnalytics equals the straightforward reference', () => {
   it('on random clusters, regional statistics and settings', () => {
     fc.assert(
       fc.property(clusters, regions, settings, (cs, rs, s) => {
-        const actual = outcome(() => computeYearAnalytics(2012, cs, rs, s));
+        const actual = outcome(() => plain(computeYearAnalytics(2012, cs, rs, s)));
         const expected = outcome(() => reference.referenceYearAnalytics(2012, cs, rs, s));
         expect(actual).toStrictEqual(expected);
         if ('value' in actual && 'value' in expected) {
@@ -130,7 +138,7 @@ describe('computeYearAnalytics equals the straightforward reference', () => {
       .map((xs) => xs.map((x, i): AnalyticsCluster => ({ slug: `c-${i}`, industryGroup: INDUSTRY_GROUPS[x.group]!, region: 'RU-KLU', selfAssessment: x.grade, values: x.values })));
     fc.assert(
       fc.property(tied, settings, (cs, s) => {
-        expect(computeYearAnalytics(2012, cs, [], s)).toStrictEqual(reference.referenceYearAnalytics(2012, cs, [], s));
+        expect(plain(computeYearAnalytics(2012, cs, [], s))).toStrictEqual(reference.referenceYearAnalytics(2012, cs, [], s));
       }),
       { numRuns: 40 },
     );
@@ -161,6 +169,21 @@ describe('the fast building blocks equal their reference', () => {
         expect([...rankDescending(entries)]).toStrictEqual([...reference.rankDescending(entries)]);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('competitionRanksDescending (a radix sort over the bits): the ranks of the reference, over every sign and magnitude', () => {
+    const value = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.double({ min: -1e-300, max: 1e-300, noNaN: true }),
+      fc.constantFrom(0, -0, 1, 1 + 1e-13, 1 - 1e-13, -1, -1 - 1e-13, Number.MIN_VALUE, -Number.MIN_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 3000 }), (vs) => {
+        const expected = reference.rankDescending(vs.map((v, i) => ({ id: `i${i}`, value: v })));
+        expect([...competitionRanksDescending(Float64Array.from(vs))]).toStrictEqual(vs.map((_, i) => expected.get(`i${i}`)));
+      }),
+      { numRuns: 200 },
     );
   });
 
