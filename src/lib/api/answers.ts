@@ -207,6 +207,8 @@ export const healthAnswerSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   excludedRecords: z.array(excludedRecordSchema),
   db: z.literal('ok'),
+  /** Whether the data folder takes writes: "full" or "read-only" make every write answer 503 while reads go on. */
+  storage: z.enum(['ok', 'full', 'read-only']),
   search: z.enum(['ok', 'fallback']),
   searchState: z.enum(['starting', 'ready', 'unavailable', 'disabled']),
   searchPending: z.number().int().nonnegative(),

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { ensurePrivateDir, ensurePrivateFile, restrictExistingFiles } from './files';
 import { migrate } from './migrations';
+import { watchDataDir } from './storage-errors';
 
 /** The SQLite connection type used throughout src/server. */
 export type Db = Database.Database;
@@ -15,6 +16,7 @@ export const DATABASE_FILE = 'cluster-map.sqlite';
  */
 export function openDatabase(dataDir: string): Db {
   ensurePrivateDir(dataDir);
+  watchDataDir(dataDir);
   const file = join(dataDir, DATABASE_FILE);
   ensurePrivateFile(file);
   const db = new Database(file);
@@ -23,7 +25,10 @@ export function openDatabase(dataDir: string): Db {
   // Two server processes (serving and standby) and the scripts share the file: a writer waits up to 15 s for the
   // lock rather than failing, since a loaded two-core machine can hold a start-up write that long.
   db.pragma('busy_timeout = 15000');
-  db.pragma('synchronous = NORMAL');
+  // FULL: each commit is on the disk before it is acknowledged. NORMAL (the WAL default) survives a crash of the
+  // process but not of the machine or the disk: a file system that failed under the portal (read-only after a disk
+  // error) dropped the commits it had acknowledged in the last seconds (tests/integration/faults/read-only-while-running).
+  db.pragma('synchronous = FULL');
   migrate(db);
   // SQLite gives -wal and -shm the main file's mode when it creates them; older versions' files are tightened here.
   restrictExistingFiles([`${file}-wal`, `${file}-shm`]);

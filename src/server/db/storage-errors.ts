@@ -1,3 +1,6 @@
+import { statfsSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 /** Why the store cannot be written now: its folder is full or read-only (an operator's problem, not a bug). */
 export type StorageProblem = 'full' | 'read-only';
 
@@ -7,11 +10,55 @@ const CODES: ReadonlyArray<readonly [RegExp, StorageProblem]> = [
   [/^SQLITE_READONLY/, 'read-only'],
 ];
 
+/**
+ * SQLite result codes of a failed read or write of a file, whatever the reason: a file system turned read-only under
+ * an open database (after a disk error, or remounted) fails writes with SQLITE_IOERR_WRITE, not SQLITE_READONLY.
+ * Such an error is a storage problem when the data folder itself now refuses writes (see {@link folderProblem}).
+ */
+const IO_ERROR = /^SQLITE_(IOERR|CANTOPEN)/;
+
+/** The data folders of the stores this process opened, looked at when SQLite reports an I/O error. */
+const dataDirs = new Set<string>();
+
+/** Makes {@link storageProblem} look at this data folder when SQLite reports an I/O error (the store calls it on open). */
+export function watchDataDir(dir: string): void {
+  dataDirs.add(dir);
+}
+
+/**
+ * Whether a data folder refuses writes now: read-only (its file system or permissions) or full; null when neither.
+ * Read-only is found by creating and removing a small file there: a file system that failed under open files (ext4
+ * after a disk error) refuses every write with EROFS while access(2) still calls it writable.
+ */
+export function folderProblem(dir: string): StorageProblem | null {
+  try {
+    if (statfsSync(dir).bavail === 0) return 'full';
+  } catch {
+    // the folder cannot even be looked at: not one of the two problems a user can be told about
+    return null;
+  }
+  const probe = join(dir, `.write-probe-${process.pid}`);
+  try {
+    writeFileSync(probe, 'probe');
+    unlinkSync(probe);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'read-only';
+    if (code === 'ENOSPC' || code === 'EDQUOT') return 'full';
+  }
+  return null;
+}
+
 /** The storage problem behind an error (walking its causes), or null for any other error. */
 export function storageProblem(error: unknown): StorageProblem | null {
   for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') for (const [pattern, problem] of CODES) if (pattern.test(code)) return problem;
+    if (typeof code !== 'string') continue;
+    for (const [pattern, problem] of CODES) if (pattern.test(code)) return problem;
+    if (IO_ERROR.test(code)) for (const dir of dataDirs) {
+      const problem = folderProblem(dir);
+      if (problem) return problem;
+    }
   }
   return null;
 }

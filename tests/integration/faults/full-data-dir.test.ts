@@ -53,11 +53,13 @@ describe.skipIf(!mountable)('DATA_DIR full', () => {
     expect(body.error).toMatch(/cannot save changes right now \(its data folder is full\)/);
     expect(portal.output()).toMatch(/DATA_DIR is full, the write was refused/);
     for (const path of ['/api/v1/clusters', '/en/clusters', '/en/clusters/tomsk-pharma-medtech-it', '/api/v1/search?q=titanium']) expect((await fetch(portal.url + path)).status, path).toBe(200);
+    expect(await (await fetch(`${portal.url}/api/v1/health`)).json()).toMatchObject({ status: 'degraded', storage: 'full' });
   });
 
   it('stores the same write once space is back, and the store is sound', async () => {
     rmSync(filler());
     expect((await register('while-full')).status).toBe(201);
+    expect(await (await fetch(`${portal.url}/api/v1/health`)).json()).toMatchObject({ status: 'ok', storage: 'ok' });
     expect(integrityOf(dataDir)).toBe('ok');
   });
 });

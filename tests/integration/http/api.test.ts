@@ -118,6 +118,6 @@ describe('GET /api/v1/health', () => {
   it('reports a working store with the 25 clusters', async () => {
     const { status, body } = await getJson('/api/v1/health');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ status: 'ok', db: 'ok', clusters: 25 });
+    expect(body).toMatchObject({ status: 'ok', db: 'ok', storage: 'ok', clusters: 25 });
   });
 });

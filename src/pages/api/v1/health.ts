@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import type { z } from 'zod';
 import type { healthAnswerSchema, healthDownAnswerSchema } from '../../../lib/api/answers';
 import { findExcludedRecordsCached } from '../../../server/data-health';
+import { folderProblem } from '../../../server/db/storage-errors';
 import { json } from '../../../server/http';
 import { searchStatus } from '../../../server/search/service';
 import { getStore } from '../../../server/store';
@@ -11,7 +12,9 @@ import { getStore } from '../../../server/store';
  * search is "ok" (Meilisearch answers) or "fallback" (SQLite FTS5 answers; searchState says why:
  * starting, unavailable or disabled — the server log has the details);
  * searchPending counts the outbox rows not yet delivered to Meilisearch.
- * status is "degraded" (still 200) when stored values are left out of the analytics; excludedRecords names them.
+ * storage is "full" or "read-only" when the data folder refuses writes (every write answers 503 meanwhile).
+ * status is "degraded" (still 200) when storage refuses writes or stored values are left out of the analytics
+ * (excludedRecords names them).
  */
 export const GET: APIRoute = async () => {
   try {
@@ -19,10 +22,12 @@ export const GET: APIRoute = async () => {
     const clusters = await store.clusters.countPublic();
     const search = await searchStatus(store);
     const excludedRecords = await findExcludedRecordsCached(store);
+    const storage = folderProblem(store.config.dataDir) ?? 'ok';
     const body: z.input<typeof healthAnswerSchema> = {
-      status: excludedRecords.length > 0 ? 'degraded' : 'ok',
+      status: excludedRecords.length > 0 || storage !== 'ok' ? 'degraded' : 'ok',
       excludedRecords,
       db: 'ok',
+      storage,
       search: search.mode === 'meilisearch' ? 'ok' : 'fallback',
       searchState: search.state,
       searchPending: search.pending,
