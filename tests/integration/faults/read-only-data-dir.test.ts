@@ -9,16 +9,11 @@ import { submittableInput } from '../workflow/helpers';
 
 // Issue 14, fault suite: DATA_DIR read-only.
 //
-// What can be produced here, and what not: tests run as root (the development container, CI), and root ignores
-// chmod 0500/0400, so chmod proves nothing. Neither would it as another user: SQLite writes through descriptors it
-// opened at start, which a later chmod does not touch. A read-only remount while the portal runs is refused by the
-// kernel (EBUSY: "mount point is busy") as long as a file is open for writing there, which the store always is.
-// So a folder cannot turn read-only under a running portal on this machine; what happens in practice is a start on
-// a folder that is (still) read-only, e.g. after a disk error remounted it. That is what is tested: a tmpfs with a
-// store on it, remounted read-only while no portal runs, then `npm start` on it: it stops at once with one line
-// naming DATA_DIR and saying it is read-only (exit 1), the store is untouched, and once the folder is writable again
-// the portal starts and accepts writes. A write refused with SQLITE_READONLY while running would be answered like a
-// full disk (503 with the message, src/server/db/storage-errors.ts maps both), which full-data-dir*.test.ts exercise.
+// A start on a folder that is (still) read-only, e.g. after a disk error remounted it: a tmpfs with a store on it,
+// remounted read-only while no portal runs, then `npm start` on it: it stops at once with one line naming DATA_DIR and
+// saying it is read-only (exit 1), the store is untouched, and once the folder is writable again the portal starts and
+// accepts writes. (Root ignores chmod, so a read-only mount is the way to make it; the folder turning read-only under
+// a running portal is read-only-while-running.test.ts.)
 //
 // How it was checked to fail when the protection is removed: without dataDirProblem in scripts/start.ts the start
 // still exited 1, but with an EROFS stack trace from chmod in ensurePrivateDir and no "[start] cannot start:" line,
