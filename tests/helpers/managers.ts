@@ -3,6 +3,7 @@ import { hashPassword } from '../../src/server/auth/passwords';
 import { nowIso } from '../../src/server/db/connection';
 import { openStore } from '../../src/server/store';
 import { CONTENT_DIR } from '../integration/db/store-helpers';
+import { submittableInput } from '../integration/workflow/helpers';
 
 /**
  * `count` confirmed manager accounts with an API token each, made through the account operations on dataDir before a
@@ -24,4 +25,10 @@ export async function createManagerTokens(dataDir: string, count: number, prefix
   } finally {
     await store.close();
   }
+}
+
+/** Creates a registration named after its slug through POST /api/v1/me/clusters with a manager's token (the answer as is). */
+export function postRegistration(portalUrl: string, token: string, slug: string): Promise<Response> {
+  const input = submittableInput((p) => ((p.slug = slug), (p.general.name = { ru: `Кластер ${slug}`, en: `Cluster ${slug}` })));
+  return fetch(`${portalUrl}/api/v1/me/clusters`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
 }

@@ -1,11 +1,10 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createManagerTokens } from '../../helpers/managers';
+import { createManagerTokens, postRegistration } from '../../helpers/managers';
 import { startPortal, type RunningPortal } from '../../helpers/portal';
 import { canMountTmpfs, fillUp, mountTmpfs } from '../../helpers/tmpfs';
 import { integrityOf } from '../backup/store-rows';
-import { submittableInput } from '../workflow/helpers';
 
 // Issue 14, fault suite: DATA_DIR full. The portal runs on a small tmpfs (search in the SQLite fallback, so
 // Meilisearch takes no room); a file then fills it. Writes answer 503 with Retry-After and say why, nothing is half
@@ -25,12 +24,7 @@ describe.skipIf(!mountable)('DATA_DIR full', () => {
   let portal: RunningPortal;
   let token: string;
   const filler = () => join(mountPoint.dir, 'filler.bin');
-  const register = (slug: string) =>
-    fetch(`${portal.url}/api/v1/me/clusters`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(submittableInput((p) => ((p.slug = slug), (p.general.name = { ru: `Кластер ${slug}`, en: `Cluster ${slug}` })))),
-    });
+  const register = (slug: string) => postRegistration(portal.url, token, slug);
 
   beforeAll(async () => {
     mountPoint = mountTmpfs(48);

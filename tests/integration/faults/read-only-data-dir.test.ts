@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createManagerTokens } from '../../helpers/managers';
+import { createManagerTokens, postRegistration } from '../../helpers/managers';
 import { startPortal, type RunningPortal } from '../../helpers/portal';
 import { canMountTmpfs, mountTmpfs } from '../../helpers/tmpfs';
 import { integrityOf } from '../backup/store-rows';
-import { submittableInput } from '../workflow/helpers';
 
 // Issue 14, fault suite: DATA_DIR read-only.
 //
@@ -60,8 +59,7 @@ describe.skipIf(!mountable)('DATA_DIR read-only', () => {
   it('starts and accepts writes once the folder is writable again, on a sound store', async () => {
     remount('rw');
     portal = await startPortal({ dataDir, env: SEARCH_FALLBACK });
-    const input = submittableInput((p) => ((p.slug = 'after-read-only'), (p.general.name = { ru: 'Кластер после', en: 'Cluster after read-only' })));
-    const res = await fetch(`${portal.url}/api/v1/me/clusters`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+    const res = await postRegistration(portal.url, token, 'after-read-only');
     expect(res.status, await res.text()).toBe(201);
     expect((await fetch(`${portal.url}/en/clusters`)).status).toBe(200);
     expect(integrityOf(dataDir)).toBe('ok');

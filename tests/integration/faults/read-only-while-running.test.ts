@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createManagerTokens } from '../../helpers/managers';
+import { createManagerTokens, postRegistration } from '../../helpers/managers';
 import { startPortal, type RunningPortal } from '../../helpers/portal';
 import { canMountExt4Image, mountExt4Image } from '../../helpers/tmpfs';
 import { integrityOf, storeRows } from '../backup/store-rows';
 import { Visitor } from '../http/accounts-helpers';
-import { submittableInput } from '../workflow/helpers';
 
 // Issue 14, fault suite: DATA_DIR turns read-only under a running portal. The portal runs on a small ext4 image
 // mounted with errors=remount-ro; the kernel is then told to treat that file system as failed (mount's `abort`
@@ -28,12 +27,7 @@ describe.skipIf(!mountable)('DATA_DIR turning read-only while the portal runs', 
   let dataDir: string;
   let portal: RunningPortal;
   let token: string;
-  const register = (slug: string) =>
-    fetch(`${portal.url}/api/v1/me/clusters`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(submittableInput((p) => ((p.slug = slug), (p.general.name = { ru: `Кластер ${slug}`, en: `Cluster ${slug}` })))),
-    });
+  const register = (slug: string) => postRegistration(portal.url, token, slug);
 
   beforeAll(async () => {
     image = mountExt4Image(64);
