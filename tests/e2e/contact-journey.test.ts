@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { startPortal, type RunningPortal } from '../helpers/portal';
-import { mailsTo, postJson, waitForLink } from '../integration/http/accounts-helpers';
+import { bearerStatus, mailsTo, postJson, signUpWithToken, waitForLink } from '../integration/http/accounts-helpers';
 import { submittableInput } from '../unit/workflow/fixtures';
 
 // Issue 12, item 3, end to end in Chromium (in Russian): a visitor writes to a managed cluster from its profile (a
@@ -21,23 +21,13 @@ let portal: RunningPortal;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
 /** A JSON call with a Bearer token; its status. */
-async function api(method: string, path: string, token: string, body?: unknown): Promise<number> {
-  const res = await fetch(portal.url + path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  await res.text();
-  return res.status;
-}
+const api = (method: string, path: string, token: string, body?: unknown) => bearerStatus(portal, method, path, token, body);
 
 beforeAll(async () => {
   portal = await startPortal({ env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
   mkdirSync(SHOTS, { recursive: true });
   // A public cluster with one manager, made over the API (the registration journey covers doing it in the browser).
-  expect((await postJson(portal, '/api/v1/accounts', { email: MANAGER, name: 'Мария Управляющая', password: PASSWORD, lang: 'ru' })).status).toBe(202);
-  expect((await fetch(portal.url + (await waitForLink(portal, MANAGER)))).status).toBe(200);
-  const token = (await postJson(portal, '/api/v1/auth/tokens', { email: MANAGER, password: PASSWORD })).body.token as string;
+  const token = await signUpWithToken(portal, { email: MANAGER, name: 'Мария Управляющая', password: PASSWORD, lang: 'ru' });
   const moderatorToken = (await postJson(portal, '/api/v1/auth/tokens', ADMIN)).body.token as string;
   const profile = submittableInput((p) => {
     p.slug = SLUG;

@@ -101,3 +101,30 @@ export function testIdText(html: string, testid: string): string | undefined {
   const match = new RegExp(`data-testid="${testid}"[^>]*>([\\s\\S]*?)</(?:div|p|dd|a|span)>`).exec(html);
   return match ? match[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim() : undefined;
 }
+
+/** Signs up through the API and confirms through the mailed link (the `mailsBefore + 1`-th mail to the address); returns a personal API token. */
+export async function signUpWithToken(portal: RunningPortal, account: { email: string; name: string; password: string; lang?: string }, mailsBefore = 0): Promise<string> {
+  expect((await postJson(portal, '/api/v1/accounts', account)).status).toBe(202);
+  expect((await fetch(portal.url + (await waitForLink(portal, account.email, mailsBefore + 1)))).status).toBe(200);
+  const answer = await postJson(portal, '/api/v1/auth/tokens', { email: account.email, password: account.password });
+  expect(answer.status).toBe(201);
+  return answer.body.token as string;
+}
+
+/** A visitor signed in through the English sign-in form. */
+export async function signedInVisitor(portal: RunningPortal, email: string, password: string): Promise<Visitor> {
+  const visitor = new Visitor(portal);
+  expect((await visitor.submit('/en/login', 'accounts.signIn', { email, password, lang: 'en' })).status).toBe(303);
+  return visitor;
+}
+
+/** A JSON call with a Bearer token (the body read and dropped); its status. */
+export async function bearerStatus(portal: RunningPortal, method: string, path: string, token: string, body?: unknown): Promise<number> {
+  const res = await fetch(portal.url + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  await res.text();
+  return res.status;
+}

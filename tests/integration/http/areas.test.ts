@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal, type RunningPortal } from '../../helpers/portal';
 import { submittableInput } from '../../unit/workflow/fixtures';
-import { mailsTo, postJson, testIdText, Visitor, waitForLink } from './accounts-helpers';
+import { mailsTo, signedInVisitor, signUpWithToken, testIdText, Visitor, waitForLink } from './accounts-helpers';
 
 // Deliver 4 and 5 of issue 10 over real HTTP, without JavaScript: the manager area (/account/clusters) and the
 // moderator area (/moderation) as server-rendered pages with Astro Action forms, against the built portal.
@@ -19,20 +19,10 @@ afterAll(async () => {
 });
 
 /** Signs up through the API and confirms through the mailed link; returns a personal token. */
-async function signUp(email: string, name: string, mailsBefore = 0): Promise<string> {
-  expect((await postJson(portal, '/api/v1/accounts', { email, name, password: PASSWORD })).status).toBe(202);
-  expect((await fetch(portal.url + (await waitForLink(portal, email, mailsBefore + 1)))).status).toBe(200);
-  const answer = await postJson(portal, '/api/v1/auth/tokens', { email, password: PASSWORD });
-  expect(answer.status).toBe(201);
-  return answer.body.token as string;
-}
+const signUp = (email: string, name: string, mailsBefore = 0) => signUpWithToken(portal, { email, name, password: PASSWORD }, mailsBefore);
 
 /** A visitor signed in through the form. */
-async function signedIn(email: string, password = PASSWORD): Promise<Visitor> {
-  const visitor = new Visitor(portal);
-  expect((await visitor.submit('/en/login', 'accounts.signIn', { email, password, lang: 'en' })).status).toBe(303);
-  return visitor;
-}
+const signedIn = (email: string, password = PASSWORD) => signedInVisitor(portal, email, password);
 
 /** The state the manager area shows for the test cluster. */
 function revisionState(html: string): string | undefined {

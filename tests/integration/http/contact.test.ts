@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTACT_MESSAGE_MAX, CONTACT_MESSAGE_MIN } from '../../../src/lib/contact/schema';
 import { startPortal, type RunningPortal } from '../../helpers/portal';
 import { submittableInput } from '../../unit/workflow/fixtures';
-import { mailsTo, postJson, testIdText, Visitor, waitForLink, withDatabase } from './accounts-helpers';
+import { bearerStatus, mailsTo, postJson, signedInVisitor, signUpWithToken, testIdText, Visitor, waitForLink, withDatabase } from './accounts-helpers';
 
 // Issue 12, item 3 "Contact", over real HTTP against the built portal, without JavaScript: the contact form of a
 // profile (stored, confirmed by the sender's mailed link, then mailed to the managers), its honeypot, length limit
@@ -25,31 +25,13 @@ afterAll(async () => {
 });
 
 /** Signs up through the API and confirms through the mailed link; returns a personal token. */
-async function signUp(email: string, name: string): Promise<string> {
-  expect((await postJson(portal, '/api/v1/accounts', { email, name, password: PASSWORD })).status).toBe(202);
-  expect((await fetch(portal.url + (await waitForLink(portal, email)))).status).toBe(200);
-  const answer = await postJson(portal, '/api/v1/auth/tokens', { email, password: PASSWORD });
-  expect(answer.status).toBe(201);
-  return answer.body.token as string;
-}
+const signUp = (email: string, name: string) => signUpWithToken(portal, { email, name, password: PASSWORD });
 
 /** A visitor signed in through the form. */
-async function signedIn(email: string, password = PASSWORD): Promise<Visitor> {
-  const visitor = new Visitor(portal);
-  expect((await visitor.submit('/en/login', 'accounts.signIn', { email, password, lang: 'en' })).status).toBe(303);
-  return visitor;
-}
+const signedIn = (email: string, password = PASSWORD) => signedInVisitor(portal, email, password);
 
-/** A JSON call with a Bearer token. */
-async function api(method: string, path: string, token: string, body?: unknown): Promise<number> {
-  const res = await fetch(portal.url + path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  await res.text();
-  return res.status;
-}
+/** A JSON call with a Bearer token; its status. */
+const api = (method: string, path: string, token: string, body?: unknown) => bearerStatus(portal, method, path, token, body);
 
 /** The stored contact requests from an address. */
 function requestsFrom(email: string): Array<{ id: number; slug: string; status: string; answer: string | null; read_at: string | null; message: string }> {
