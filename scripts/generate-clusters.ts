@@ -1,13 +1,14 @@
 /**
  * Regenerates content/clusters/*.json from the repository's copies of the pilot-cluster CSV and of the facts
- * about the pilot clusters from public sources (pilot-clusters-facts.csv; rows with status "use" only).
+ * about the pilot clusters from public sources (pilot-clusters-facts.csv; rows with status "use" only), each fact
+ * with its Russian text from pilot-clusters-facts-ru.csv (a fact in words without one, or a stale one, fails).
  * Usage: npm run generate:clusters   (deterministic: running it twice gives the same files)
  */
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from '../src/lib/csv';
 import { profileSchema, type ProfileInput, INDICATOR_KEYS, type IndicatorKey } from '../src/lib/profile';
-import { FACT_COLUMNS, factsByCluster, type BlockFacts } from './lib/pilot-facts';
+import { FACT_COLUMNS, FACT_RU_COLUMNS, factsByCluster, type BlockFacts } from './lib/pilot-facts';
 import { PILOT_SOURCES } from '../src/lib/profile/pilot-sources';
 
 const root = join(import.meta.dirname, '..');
@@ -67,7 +68,8 @@ const extras = JSON.parse(readFileSync(join(sourceDir, 'pilot-clusters-extra.jso
 const { rows } = parseCsv(csv, ['no', 'name_en', 'name_ru', 'industry_group', 'region_iso', 'city', 'lat', 'lon', ...Object.values(CSV_COLUMN)]);
 
 const factRows = parseCsv(readFileSync(join(sourceDir, 'pilot-clusters-facts.csv'), 'utf8'), [...FACT_COLUMNS]).rows;
-const facts = factsByCluster(factRows);
+const factRuRows = parseCsv(readFileSync(join(sourceDir, 'pilot-clusters-facts-ru.csv'), 'utf8'), [...FACT_RU_COLUMNS]).rows;
+const facts = factsByCluster(factRows, factRuRows);
 
 mkdirSync(outDir, { recursive: true });
 for (const f of readdirSync(outDir)) if (f.endsWith('.json')) rmSync(join(outDir, f));

@@ -1,5 +1,6 @@
 /** The key fields compared side by side, taking a sourced fact where the manager has not given the field. */
-import type { FactKind, SourcedFact } from '../profile/facts';
+import type { Lang } from '../i18n/locales';
+import { factValueIn, type FactKind, type SourcedFact } from '../profile/facts';
 import type { Profile } from '../profile/profile';
 
 /** The first sourced fact of a kind in any block of the profile, or undefined. */
@@ -20,9 +21,9 @@ export interface ComparedValue {
   source?: string | undefined;
 }
 
-/** The manager's value when given, else the sourced fact of that kind, else undefined. */
-export function keyValue(profile: Profile, given: string | number | undefined, kind: FactKind): ComparedValue | undefined {
+/** The manager's value when given, else the sourced fact of that kind (its text as a page in `lang` shows it), else undefined. */
+export function keyValue(profile: Profile, given: string | number | undefined, kind: FactKind, lang: Lang): ComparedValue | undefined {
   if (given !== undefined) return { text: String(given) };
   const fact = findFact(profile, kind);
-  return fact && { text: fact.value, asOf: fact.asOf, source: fact.source };
+  return fact && { text: factValueIn(fact, lang), asOf: fact.asOf, source: fact.source };
 }

@@ -30,6 +30,6 @@ export function contactAlternative(profile: Pick<Profile, 'general' | 'managemen
   const organisations: ContactAlternative['organisations'] = [];
   const cmo = profile.management.cmo;
   if (cmo) organisations.push({ name: cmo.name, ...(cmo.website ? { website: cmo.website } : {}) });
-  for (const f of profile.management.facts ?? []) if (f.kind === 'organisation') organisations.push({ name: f.value, source: f.source });
+  for (const f of profile.management.facts ?? []) if (f.kind === 'organisation') organisations.push({ name: f.valueRu ? { ru: f.valueRu, en: f.value } : f.value, source: f.source });
   return { websites, organisations };
 }

@@ -51,7 +51,7 @@ export function matchTexts(profile: Profile): MatchTexts {
   const text = (t: { ru?: string | undefined; en?: string | undefined } | undefined) => (t ? [t.ru, t.en].flatMap((s) => (s ? splitPhrases(s) : [])) : []);
   return [
     ['offers', [...(p.offerItems ?? []).flatMap((i) => [...(i.technologies ?? []), ...(i.markets ?? [])]), ...text(p.offers)]],
-    ['specialisation', [...both(g.specialization), ...both(p.technologyPriorities), ...(p.facts ?? []).flatMap((f) => splitPhrases(f.value))]],
+    ['specialisation', [...both(g.specialization), ...both(p.technologyPriorities), ...(p.facts ?? []).flatMap((f) => [f.value, f.valueRu].flatMap((v) => (v ? splitPhrases(v) : [])))]],
     ['priority', both(p.marketPriorities)],
     ['name', [g.name.ru, g.name.en, ...(g.shortName ? [g.shortName.ru, g.shortName.en].filter((s): s is string => !!s) : [])]],
   ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Lang } from '../i18n/locales';
 import { webUrl, year } from './common';
 
 /** Longest sourced fact or source note (a list of anchor members can be long). */
@@ -25,12 +26,17 @@ export type FactKind = (typeof FACT_KINDS)[number];
 
 const factText = z.string().trim().min(1, 'must not be empty').max(FACT_TEXT_MAX);
 
-/** A fact from a public source: its text as the source gives it (names in their original language), the year it refers to, the source. */
+/**
+ * A fact from a public source: its text as the source gives it (names in their original language), the same in
+ * Russian (`valueRu`, shown on Russian pages; absent when `value` reads the same in both languages), the year it
+ * refers to, the source.
+ */
 const sourcedFact = <K extends readonly [FactKind, ...FactKind[]]>(kinds: K) =>
   z
     .object({
       kind: z.enum(kinds),
       value: factText,
+      valueRu: factText.optional(),
       asOf: year.optional(),
       source: webUrl,
       note: factText.optional(),
@@ -48,6 +54,21 @@ export type SourcedFact = z.infer<typeof anySourcedFact>;
 /** Whether a fact's text already names the year it refers to (then "(2018)" is not repeated). */
 export function factNamesItsYear(fact: Pick<SourcedFact, 'value' | 'asOf'>): boolean {
   return fact.asOf === undefined || fact.value.includes(String(fact.asOf));
+}
+
+/** A fact's text as a page in `lang` shows it: the Russian text on Russian pages when there is one, else `value`. */
+export function factValueIn(fact: Pick<SourcedFact, 'value' | 'valueRu'>, lang: Lang): string {
+  return lang === 'ru' && fact.valueRu !== undefined ? fact.valueRu : fact.value;
+}
+
+/**
+ * Whether a fact's text reads the same in Russian and English, so it needs no Russian text: a web address or host,
+ * or a text without letters (a number, a year, "70 (2020)").
+ * @example readsTheSameInBothLanguages('cluster-dgrad.ru') // => true; readsTheSameInBothLanguages('63 members') // => false
+ */
+export function readsTheSameInBothLanguages(value: string): boolean {
+  const text = value.trim();
+  return /^(https?:\/\/)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(\/\S*)?$/i.test(text) || !/\p{L}/u.test(text);
 }
 
 /** The words that open the stored summary of disagreeing sources (English, as content stores it; pages say them in their language). */

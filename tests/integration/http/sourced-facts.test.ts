@@ -36,6 +36,31 @@ describe('sourced facts on the profile', () => {
     expect(members).toContain('over 50 (Dec 2013)');
   });
 
+  it('shows each fact in Russian on the Russian page and in English on the English one', async () => {
+    const [ru, en] = await Promise.all([html('/clusters/nizhny-novgorod-auto-petrochem'), html('/en/clusters/nizhny-novgorod-auto-petrochem')]);
+    expect(factText(ru, 'priorities', 'specialisation')).toMatch(/^автомобилестроение и нефтехимия; цель: импортозамещение \/ трансфер в Россию компетенций и добавленной стоимости \( ?источник: /);
+    expect(factText(en, 'priorities', 'specialisation')).toMatch(/^automotive industry and petrochemistry; aim: import substitution \/ transfer of competences and value added to Russia \( ?source: /);
+    // The year the fact refers to is added after the shown text when that text does not name it.
+    expect(factText(ru, 'members', 'anchorMembers')).toMatch(/^группа «ГАЗ» \(предприятия автомобилестроения\); холдинг «Сибур» \(нефтехимические компании\) \(2014\)/);
+    expect(factText(en, 'members', 'anchorMembers')).toMatch(/^группа «ГАЗ» \(automotive enterprises\); холдинг «Сибур» \(petrochemical companies\) \(2014\)/);
+  });
+
+  it('names Dimitrovgrad’s organisation without its English translation on the Russian page, also where it says whom to write to', async () => {
+    const page = await html('/clusters/dimitrovgrad-nuclear');
+    expect(factText(page, 'management', 'organisation')).toMatch(/^АНО «Центр развития ядерного инновационного кластера города Димитровграда» \( ?источник: /);
+    const contact = text(element(page, 'data-testid="contact-organisation"')!);
+    expect(contact).toMatch(/^АНО «Центр развития ядерного инновационного кластера города Димитровграда» \( ?источник: /);
+    expect(contact).not.toContain('Center for the development');
+    expect(factText(page, 'general', 'membersCount')).toMatch(/^70 \(2020\) \( ?источник: cluster-dgrad\.ru ?\)/);
+  });
+
+  it('shows the Russian fact on the Russian factsheet and the English one on the English factsheet', async () => {
+    const [ru, en] = await Promise.all([html('/clusters/zelenograd/factsheet'), html('/en/clusters/zelenograd/factsheet')]);
+    expect(ru).toContain('микроэлектроника');
+    expect(ru).not.toContain('microelectronics');
+    expect(en).toContain('microelectronics');
+  });
+
   it('keeps "not provided yet" in a block that has only facts from public sources', async () => {
     const page = await html('/en/clusters/obninsk-pharma-biotech');
     const management = text(element(page, 'data-block="management"')!);

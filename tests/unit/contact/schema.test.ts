@@ -92,6 +92,16 @@ describe('who to write to when nobody manages the cluster here', () => {
     expect(alternative.organisations).toEqual([{ name: { ru: 'АНО «Центр кластерного развития»' } }, { name: 'АНО «Центр»', source: 'https://news.example/d' }]);
   });
 
+  it('names a sourced organisation in both languages when its fact has a Russian text', () => {
+    const profile = submittableProfile((p) => {
+      delete p.management.cmo;
+      p.management.facts = [{ kind: 'organisation', value: 'Altai Center for Cluster Development', valueRu: 'Алтайский центр кластерного развития', source: 'https://news.example/d' }];
+    });
+    expect(contactAlternative(profile).organisations).toEqual([
+      { name: { ru: 'Алтайский центр кластерного развития', en: 'Altai Center for Cluster Development' }, source: 'https://news.example/d' },
+    ]);
+  });
+
   it('names nobody for a profile without websites or organisation', () => {
     const profile = submittableProfile((p) => {
       p.general.websites = [];

@@ -24,6 +24,12 @@ describe('scorePartner (hand-computed)', () => {
     expect(scorePartner(pharma, { q: 'фармкластер' }).reasons).toEqual([{ kind: 'name', value: 'Фармкластер', points: 1 }]);
   });
 
+  it('finds a Russian word in the Russian text of a sourced fact', () => {
+    const facts = [{ kind: 'specialisation' as const, value: 'nuclear medicine', valueRu: 'энергетика; ядерная медицина', source: 'https://s.example/' }];
+    const withRu = { ...nuclear, priorities: { ...nuclear.priorities, facts } };
+    expect(scorePartner(withRu, { q: 'энергетика' }).reasons).toEqual([{ kind: 'specialisation', value: 'энергетика', points: MATCH_POINTS.specialisation }]);
+  });
+
   it('gives half the industry-group points to a word that only names the group', () => {
     expect(scorePartner(pharma, { q: 'pharmaceutical' })).toMatchObject({ score: 2, reasons: [{ kind: 'industryGroup', value: 'pharma-bio-medical', points: 2 }] });
   });

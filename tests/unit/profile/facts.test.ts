@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factNamesItsYear, generalSchema, managementSchema, pickMostRecent, profileSchema, type SourcedFact } from '../../../src/lib/profile';
+import { FACT_TEXT_MAX, factNamesItsYear, factValueIn, generalSchema, managementSchema, pickMostRecent, profileSchema, readsTheSameInBothLanguages, type SourcedFact } from '../../../src/lib/profile';
 import { validProfile } from './fixtures';
 
 const fact = (value: string, asOf?: number, source = 'https://a.example/'): SourcedFact => ({
@@ -50,5 +50,47 @@ describe('sourced facts in the blocks', () => {
   it('requires a web address as the source', () => {
     const base = validProfile().general;
     expect(generalSchema.safeParse({ ...base, facts: [{ kind: 'website', value: 'x', source: 'javascript:alert(1)' }] }).success).toBe(false);
+  });
+});
+
+describe('valueRu', () => {
+  const general = (f: Record<string, unknown>) => generalSchema.safeParse({ ...validProfile().general, facts: [{ ...fact('more than 60 (2016)', 2016), ...f }] });
+
+  it('is optional and kept trimmed', () => {
+    expect(general({}).success).toBe(true);
+    const parsed = general({ valueRu: '  более 60 (2016) ' });
+    expect(parsed.success && parsed.data.facts![0]!.valueRu).toBe('более 60 (2016)');
+  });
+
+  it('refuses an empty or overlong Russian text', () => {
+    expect(general({ valueRu: '   ' }).success).toBe(false);
+    expect(general({ valueRu: 'я'.repeat(FACT_TEXT_MAX + 1) }).success).toBe(false);
+  });
+});
+
+describe('factValueIn', () => {
+  const withRu = { value: 'microelectronics', valueRu: 'микроэлектроника' };
+
+  it('shows the Russian text on Russian pages and the value on English ones', () => {
+    expect(factValueIn(withRu, 'ru')).toBe('микроэлектроника');
+    expect(factValueIn(withRu, 'en')).toBe('microelectronics');
+  });
+
+  it('shows the value on Russian pages when it has no Russian text', () => {
+    expect(factValueIn({ value: '70 (2020)' }, 'ru')).toBe('70 (2020)');
+  });
+});
+
+describe('readsTheSameInBothLanguages', () => {
+  it.each([
+    ['cluster-dgrad.ru', true],
+    ['https://cluster-dgrad.ru/en/about-us', true],
+    ['2010', true],
+    ['70 (2020)', true],
+    ['63 members', false],
+    ['microelectronics', false],
+    ['НИИАР; Федеральный высокотехнологичный центр ядерной медицины', false],
+  ])('%s → %s', (value, expected) => {
+    expect(readsTheSameInBothLanguages(value)).toBe(expected);
   });
 });
