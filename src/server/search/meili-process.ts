@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
+  accessSync,
   appendFileSync,
   chmodSync,
   closeSync,
+  constants,
   linkSync,
   mkdirSync,
   openSync,
@@ -258,11 +260,35 @@ function spawnMeili(options: ResolvedStart, dataDir: string, logFile: string): C
   ];
   const logFd = openSync(logFile, 'a', 0o600);
   try {
+    const [command, commandArgs] = withParentDeathSignal(options.bin, args);
     // The key goes through the environment, not argv: /proc/<pid>/cmdline is world-readable.
-    return spawn(options.bin, args, { cwd: dataDir, env: childEnv(options.masterKey), stdio: ['ignore', logFd, logFd] });
+    return spawn(command, commandArgs, { cwd: dataDir, env: childEnv(options.masterKey), stdio: ['ignore', logFd, logFd] });
   } finally {
     closeSync(logFd);
   }
+}
+
+/** util-linux's setpriv where there is one (every Debian has it): it can start a program with a parent-death signal. */
+const SETPRIV = process.platform === 'linux' ? ['/usr/bin/setpriv', '/bin/setpriv'].find((path) => isExecutable(path)) : undefined;
+
+/** Whether a file exists and may be executed. */
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The command that runs `bin` so that the kernel sends it SIGTERM when the process that started it dies, even by
+ * SIGKILL (the OOM killer, `kill -9`, tsx giving up on relaying a signal), when no exit handler of ours can run: a
+ * Meilisearch left behind would hold its port and its database. Through setpriv, which execs the program (same pid);
+ * without setpriv, or for a missing binary (whose spawn error must name it), `bin` itself.
+ */
+function withParentDeathSignal(bin: string, args: string[]): [string, string[]] {
+  return SETPRIV && isExecutable(bin) ? [SETPRIV, ['--pdeathsig', 'SIGTERM', '--', bin, ...args]] : [bin, args];
 }
 
 /** Our environment minus inherited MEILI_* settings (so only our flags apply), plus the key and NO_COLOR. */

@@ -128,7 +128,11 @@ describe('npm start with the embedded Meilisearch', () => {
   it('stops Meilisearch with the portal: no orphan process', async () => {
     const pid = meiliPid();
     expect(isRunning(pid)).toBe(true);
+    const output = portal.output; // the portal's own record of its stop, if Meilisearch outlives it
     await portal.stop();
-    await until(async () => isRunning(pid), (alive) => !alive, 10_000);
+    // Bounded by Meilisearch's own grace (SIGTERM, SIGKILL after 5 s), which now runs beside the servers' stop.
+    await until(async () => isRunning(pid), (alive) => !alive, 10_000).catch((error: Error) => {
+      throw new Error(`${error.message}; Meilisearch (pid ${pid}) still runs after the portal stopped. Its output:\n${output().split('\n').slice(-30).join('\n')}`);
+    });
   });
 });

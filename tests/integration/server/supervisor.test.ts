@@ -138,6 +138,26 @@ describe('stopping npm start', () => {
   });
 });
 
+describe('the portal\'s own process killed outright', () => {
+  // No handler of the portal runs on SIGKILL. The server processes notice their IPC channel closing; Meilisearch is
+  // started with a parent-death signal (setpriv --pdeathsig, src/server/search/meili-process.ts). Checked to fail
+  // without it: Meilisearch ran on after the test, holding its port and database.
+  it('SIGKILL to scripts/start.ts itself leaves neither a server nor Meilisearch behind', async () => {
+    const started = await startLikeAUser(`${ROOT}/node_modules/.bin/tsx`, ['scripts/start.ts']);
+    try {
+      const tree = started.portalTree();
+      const portal = tree.find((p) => p.cmd.includes('scripts/start.ts'));
+      expect(tree.some((p) => /meilisearch/.test(p.cmd))).toBe(true);
+      process.kill(portal!.pid, 'SIGKILL');
+      await until(started.gone(tree));
+      expect(await answers(started.url)).toBe(false);
+    } finally {
+      await started.handle.stop();
+      started.remove();
+    }
+  });
+});
+
 describe('a port in use', () => {
   it('stops the start with one line naming the port and exit code 1', async () => {
     const port = await freePort();
