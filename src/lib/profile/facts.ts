@@ -40,6 +40,8 @@ const sourcedFact = <K extends readonly [FactKind, ...FactKind[]]>(kinds: K) =>
       asOf: year.optional(),
       source: webUrl,
       note: factText.optional(),
+      /** The note with the other sources' values in Russian (shown on Russian pages), when any of them has a Russian text. */
+      noteRu: factText.optional(),
     })
     .strict();
 
@@ -91,12 +93,22 @@ export function pickMostRecent<F extends SourcedFact>(facts: readonly F[]): F {
   if (facts.length === 0) throw new Error('pickMostRecent needs at least one fact');
   let best = facts[0]!;
   for (const f of facts) if ((f.asOf ?? -Infinity) > (best.asOf ?? -Infinity)) best = f;
-  const others = facts.filter((f) => f !== best).map(describeOtherSource);
+  const others = facts.filter((f) => f !== best);
   if (others.length === 0) return best;
-  const note = [best.note, `${OTHER_SOURCES_LEAD}${others.join('; ')}`].filter(Boolean).join(' ');
-  return { ...best, note: note.length > FACT_TEXT_MAX ? `${note.slice(0, FACT_TEXT_MAX - 1)}…` : note };
+  const noteIn = (lang: Lang, ownNote: string | undefined) => {
+    const note = [ownNote, `${OTHER_SOURCES_LEAD}${others.map((f) => describeOtherSource(f, lang)).join('; ')}`].filter(Boolean).join(' ');
+    return note.length > FACT_TEXT_MAX ? `${note.slice(0, FACT_TEXT_MAX - 1)}…` : note;
+  };
+  const anyRussian = others.some((f) => f.valueRu !== undefined);
+  return { ...best, note: noteIn('en', best.note), ...(anyRussian ? { noteRu: noteIn('ru', best.noteRu ?? best.note) } : {}) };
 }
 
-function describeOtherSource(f: SourcedFact): string {
-  return `“${f.value}”${factNamesItsYear(f) ? '' : ` (${f.asOf})`}, ${f.source}`;
+/** Another source's value as a note quotes it (in the page's language where it has a Russian text), its year and address. */
+function describeOtherSource(f: SourcedFact, lang: Lang): string {
+  return `“${factValueIn(f, lang)}”${factNamesItsYear(f) ? '' : ` (${f.asOf})`}, ${f.source}`;
+}
+
+/** A fact's note as a page in `lang` shows it: the Russian note on Russian pages when there is one, else `note`. */
+export function factNoteIn(fact: Pick<SourcedFact, 'note' | 'noteRu'>, lang: Lang): string | undefined {
+  return lang === 'ru' && fact.noteRu !== undefined ? fact.noteRu : fact.note;
 }

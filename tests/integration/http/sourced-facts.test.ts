@@ -29,11 +29,13 @@ describe('sourced facts on the profile', () => {
     expect(page).toContain('href="https://cluster-dgrad.ru/en/about-us"');
   });
 
-  it('shows the most recent member count with the date it refers to, and the other sources in a note (ru)', async () => {
-    const page = await html('/clusters/obninsk-pharma-biotech');
-    const members = factText(page, 'general', 'membersCount')!;
+  it('shows the most recent member count with the date it refers to, and the other sources in a note in the page\'s language', async () => {
+    const [ru, en] = await Promise.all([html('/clusters/obninsk-pharma-biotech'), html('/en/clusters/obninsk-pharma-biotech')]);
+    const members = factText(ru, 'general', 'membersCount')!;
     expect(members).toMatch(/^63 \(2018\) \( ?источник: gmpnews\.net ?\)/);
-    expect(members).toContain('over 50 (Dec 2013)');
+    expect(members).toContain('Другие источники: “более 50 (декабрь 2013)”');
+    expect(members).not.toContain('over 50');
+    expect(factText(en, 'general', 'membersCount')).toContain('Other sources: “over 50 (Dec 2013)”');
   });
 
   it('shows each fact in Russian on the Russian page and in English on the English one', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FACT_TEXT_MAX, factNamesItsYear, factValueIn, generalSchema, managementSchema, pickMostRecent, profileSchema, readsTheSameInBothLanguages, type SourcedFact } from '../../../src/lib/profile';
+import { FACT_TEXT_MAX, factNamesItsYear, factNoteIn, factValueIn, generalSchema, managementSchema, pickMostRecent, profileSchema, readsTheSameInBothLanguages, type SourcedFact } from '../../../src/lib/profile';
 import { validProfile } from './fixtures';
 
 const fact = (value: string, asOf?: number, source = 'https://a.example/'): SourcedFact => ({
@@ -23,6 +23,24 @@ describe('pickMostRecent', () => {
 
   it('leaves a lone fact unchanged', () => {
     expect(pickMostRecent([fact('70', 2020)])).toEqual(fact('70', 2020));
+  });
+
+  it('writes a Russian note from the other sources\' Russian texts (their value where they have none) when any has one', () => {
+    const chosen = pickMostRecent([
+      { ...fact('over 50', 2013, 'https://old.example/'), valueRu: 'более 50' },
+      fact('about 55', 2015, 'https://mid.example/'),
+      { ...fact('63', 2018, 'https://new.example/'), valueRu: '63' },
+    ]);
+    expect(chosen.note).toBe('Other sources: “over 50” (2013), https://old.example/; “about 55” (2015), https://mid.example/');
+    expect(chosen.noteRu).toBe('Other sources: “более 50” (2013), https://old.example/; “about 55” (2015), https://mid.example/');
+    expect(factNoteIn(chosen, 'ru')).toBe(chosen.noteRu);
+    expect(factNoteIn(chosen, 'en')).toBe(chosen.note);
+  });
+
+  it('writes no Russian note when no other source has a Russian text', () => {
+    const chosen = pickMostRecent([fact('50', 2013), { ...fact('63 members', 2018), valueRu: '63 участника' }]);
+    expect(chosen.noteRu).toBeUndefined();
+    expect(factNoteIn(chosen, 'ru')).toBe(chosen.note);
   });
 });
 
