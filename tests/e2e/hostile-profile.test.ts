@@ -153,8 +153,15 @@ async function openInert(path: string, status = 200): Promise<Page> {
   return page;
 }
 
-/** Whether a field is shown on pages in this language: its own language, or language-neutral. */
-const shownIn = (field: HostileField, lang: Lang) => !/\.(ru|en)(\.|$)/.test(field.path) || new RegExp(`\\.${lang}(\\.|$)`).test(field.path);
+/**
+ * Whether a field is shown on pages in this language: its own language, or language-neutral; a sourced fact's Russian
+ * text and note (which every hostile fact has) replace its value and note on Russian pages.
+ */
+const shownIn = (field: HostileField, lang: Lang) => {
+  if (/\.facts\.\d+\.(valueRu|noteRu)$/.test(field.path)) return lang === 'ru';
+  if (/\.facts\.\d+\.(value|note)$/.test(field.path)) return lang === 'en';
+  return !/\.(ru|en)(\.|$)/.test(field.path) || new RegExp(`\\.${lang}(\\.|$)`).test(field.path);
+};
 
 /** Prefix of pages in a language. */
 const prefix = (lang: Lang) => (lang === 'ru' ? '' : '/en');
