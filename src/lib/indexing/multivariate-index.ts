@@ -182,26 +182,6 @@ export function computeIndexOverSetWithExplanation<K extends string>(
 }
 
 /**
- * Only the index values of {@link computeIndexOverSetWithExplanation} (same arithmetic, same bits), in input
- * order, without the per-indicator explanation: for comparison sets whose ranks are shown but not explained.
- * Items are told apart by position, so their ids are neither read nor checked (a subset of a checked set needs no
- * second check).
- *
- * @example
- * computeIndexValuesOverSet([{ id: 'a', values: { x: 2 } }, { id: 'b', values: { x: 4 } }], ['x'], { x: 1 });
- * // => Float64Array [0.5, 1]
- */
-export function computeIndexValuesOverSet<K extends string>(
-  items: ReadonlyArray<IndexItem<K>>,
-  indicators: readonly K[],
-  weights: Record<K, number>,
-  options: IndexOptions = {},
-): Float64Array {
-  const { table, maximaList, weightList } = readComparisonSet(items, INDEX_ITEM_READER as IndexItemReader<IndexItem<K>, K>, indicators, weights, options, false);
-  return indexValues(table, indicators.length, Array.from({ length: items.length }, (_, i) => i), maximaList, weightList);
-}
-
-/**
  * `value / max`, 0 for n/a (NaN in the table), when the maximum is 0, or for a value <= 0 (negative values only
  * get here under negativeAsZero: they count as reported but add 0).
  */
@@ -234,7 +214,7 @@ function readComparisonSet<K extends string, T>(
     throw new Error('cannot compute an index without indicators: pass at least one indicator');
   }
   assertDistinct(indicators, 'indicator');
-  if (checkIds) assertDistinctIds(items.map((item) => reader.id(item)));
+  if (checkIds) assertDistinct(items.map((item) => reader.id(item)), 'item id');
   const negativeAsZero = options.negativeAsZero === true;
   const usedWeights = validateWeights(indicators, weights);
   const m = indicators.length;
@@ -259,15 +239,6 @@ function readComparisonSet<K extends string, T>(
   const maxima = {} as Record<K, number>;
   for (let j = 0; j < m; j++) maxima[indicators[j]!] = maximaList[j]!;
   return { table, maxima, maximaList, weights: usedWeights, weightList };
-}
-
-/** Throws naming the first id that appears twice in a comparison set. */
-export function assertDistinctIds(ids: Iterable<string>): void {
-  const seen = new Set<string>();
-  for (const id of ids) {
-    if (seen.has(id)) throw new Error(`Duplicate item id "${id}" in the comparison set; each must appear once`);
-    seen.add(id);
-  }
 }
 
 /**
@@ -320,7 +291,8 @@ function validateWeights<K extends string>(indicators: readonly K[], weights: Re
   return used;
 }
 
-function assertDistinct(values: readonly string[], what: string): void {
+/** Throws naming the first value (an indicator, an item id: `what`) that appears twice in a comparison set. */
+export function assertDistinct(values: Iterable<string>, what: string): void {
   const seen = new Set<string>();
   for (const value of values) {
     if (seen.has(value)) throw new Error(`Duplicate ${what} "${value}" in the comparison set; each must appear once`);

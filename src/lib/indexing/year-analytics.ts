@@ -1,6 +1,6 @@
 import type { IndexSettings } from '../settings';
 import { INDICATOR_KEYS, type IndicatorKey } from '../profile/vocabulary';
-import { assertDistinctIds, computeExplainableIndexOverSet, type ExplainableIndexSet, type IndexItemReader, type IndicatorContribution } from './multivariate-index';
+import { assertDistinct, computeExplainableIndexOverSet, type ExplainableIndexSet, type IndexItemReader, type IndicatorContribution } from './multivariate-index';
 import { competitionRanksDescending } from './rank';
 import { computeRegionalIndex } from './regional-index';
 import { classifyScenario, type ScenarioCode } from './scenario';
@@ -169,7 +169,7 @@ export function computeYearAnalytics(year: number, givenClusters: readonly Analy
   };
   let result = assemble((_, i) => (rankedAt[i]! >= 0 ? rankedAt[i] : undefined));
   if (result.size !== clusters.length) {
-    if (ranked.length) assertDistinctIds(ranked.map((c) => c.slug)); // as the index over the set would
+    if (ranked.length) assertDistinct(ranked.map((c) => c.slug), 'item id'); // as the index over the set would
     // A slug given twice, not both ranked: the sets are keyed by slug, so an unranked duplicate shows the ranked
     // one's positions, and the last of a slug stays in the map.
     const rankedBySlug = new Map(ranked.map((c, k) => [c.slug, k]));

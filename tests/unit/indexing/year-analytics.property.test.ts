@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeIndexOverSetWithExplanation, computeIndexValuesOverSet } from '../../../src/lib/indexing/multivariate-index';
+import { computeExplainableIndexOverSet, computeIndexOverSetWithExplanation } from '../../../src/lib/indexing/multivariate-index';
 import { competitionRanksDescending, rankDescending } from '../../../src/lib/indexing/rank';
 import { computeThreshold } from '../../../src/lib/indexing/threshold';
 import { computeYearAnalytics, type AnalyticsCluster, type ClusterAnalytics, type YearAnalytics } from '../../../src/lib/indexing/year-analytics';
@@ -149,12 +149,12 @@ describe('the fast building blocks equal their reference', () => {
   const items = fc.uniqueArray(fc.record({ id: fc.string({ maxLength: 3 }), values: fc.record({ x: fc.option(indicatorValue), y: fc.option(fc.double({ min: -5, max: 5, noNaN: true })) }, { requiredKeys: [] }) }), { selector: (i) => i.id, maxLength: 30 });
   const weights = fc.record({ x: weight, y: weight });
 
-  it('computeIndexOverSetWithExplanation and computeIndexValuesOverSet (also with negativeAsZero and invalid input)', () => {
+  it('computeIndexOverSetWithExplanation and the values of computeExplainableIndexOverSet (also with negativeAsZero and invalid input)', () => {
     fc.assert(
       fc.property(items, weights, fc.boolean(), (xs, w, negativeAsZero) => {
         const expected = outcome(() => reference.computeIndexOverSetWithExplanation(xs, ['x', 'y'], w, { negativeAsZero }));
         expect(outcome(() => computeIndexOverSetWithExplanation(xs, ['x', 'y'], w, { negativeAsZero }))).toStrictEqual(expected);
-        const valuesOnly = outcome(() => [...computeIndexValuesOverSet(xs, ['x', 'y'], w, { negativeAsZero })]);
+        const valuesOnly = outcome(() => [...computeExplainableIndexOverSet(xs, ['x', 'y'], w, { negativeAsZero }).values]);
         expect(valuesOnly).toStrictEqual('value' in expected ? { value: expected.value.results.map((r) => r.value) } : expected);
       }),
       { numRuns: 500 },
