@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { clusterExportItemSchema } from '../api/answers';
 import { toIndexJson } from '../api/index-json';
+import { toSummaryJson } from '../api/summary-json';
 import type { ClusterAnalytics } from '../indexing/year-analytics';
 import type { ClusterSummary } from '../profile/summary';
 import { INDICATOR_KEYS, type IndicatorKey } from '../profile/vocabulary';
@@ -59,14 +60,7 @@ export function toClusterExportJson(c: ExportItem, { year, origin }: ExportConte
   // The list item's index block (toIndexJson), without its notRanked reason.
   const { notRanked: _, ...index } = toIndexJson(a, year);
   return {
-    slug: c.slug,
-    name: c.name,
-    region: c.region,
-    industryGroup: c.industryGroup,
-    status: c.status,
-    city: c.city,
-    location: c.location,
-    foundedYear: c.foundedYear,
+    ...toSummaryJson(c),
     url: { ru: `${origin}/clusters/${c.slug}`, en: `${origin}/en/clusters/${c.slug}` },
     indicators: Object.fromEntries(INDICATOR_KEYS.map((k) => [k, c.indicators[k] ?? null])) as ClusterExportItem['indicators'],
     index,

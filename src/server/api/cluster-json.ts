@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { clusterListItemSchema, scenarioJsonSchema } from '../../lib/api/answers';
 import { toIndexJson } from '../../lib/api/index-json';
+import { toSummaryJson } from '../../lib/api/summary-json';
 import type { Profile } from '../../lib/profile';
 import type { ClusterAnalytics } from '../../lib/indexing/year-analytics';
 import type { DirectoryItem } from '../directory';
@@ -31,14 +32,7 @@ export function toScenarioJson(a: ClusterAnalytics | null, year: number | null):
 /** Maps a directory item to its public JSON list item. */
 export function toListItemJson(c: DirectoryItem, year: number | null): ClusterListItemJson {
   return {
-    slug: c.slug,
-    name: c.name,
-    region: c.region,
-    industryGroup: c.industryGroup,
-    status: c.status,
-    city: c.city,
-    location: c.location,
-    foundedYear: c.foundedYear,
+    ...toSummaryJson(c),
     url: { ru: `/clusters/${c.slug}`, en: `/en/clusters/${c.slug}` },
     index: toIndexJson(c.analytics, year),
     scenario: toScenarioJson(c.analytics, year),
