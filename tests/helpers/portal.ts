@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { startPortalProcess } from '../../scripts/lib/process-kit';
 import { makeTempDir } from './temp';
@@ -28,4 +30,15 @@ export async function startPortal(options: { env?: Record<string, string>; dataD
     temp?.remove();
     throw error;
   }
+}
+
+/** GET a JSON answer of the portal: its status and parsed body. */
+export async function getJson(portal: RunningPortal, path: string): Promise<{ status: number; body: any }> {
+  const res = await fetch(portal.url + path);
+  return { status: res.status, body: await res.json() };
+}
+
+/** The embedded Meilisearch's URL and pid, from the state file npm start writes (and npm run reindex reads). */
+export function meiliState(portal: RunningPortal): { url: string; pid: number } {
+  return JSON.parse(readFileSync(join(portal.dataDir, 'meilisearch.json'), 'utf8')) as { url: string; pid: number };
 }

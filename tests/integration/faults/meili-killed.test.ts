@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../../scripts/lib/process-kit';
 import type { Profile } from '../../../src/lib/profile';
 import { openStore, type Store } from '../../../src/server/store';
-import { startPortal, type RunningPortal } from '../../helpers/portal';
+import { until as poll } from '../../helpers/poll';
+import { getJson as getPortalJson, meiliState as readMeiliState, startPortal, type RunningPortal } from '../../helpers/portal';
 import { CONTENT_DIR } from '../db/store-helpers';
 
 // Issue 14, fault suite: Meilisearch killed with SIGKILL while the portal indexes a stream of changes, and while
@@ -28,27 +29,12 @@ let portal: RunningPortal;
 let store: Store;
 let slugs: string[];
 
-/** GET a JSON endpoint of the portal. */
-async function getJson(path: string): Promise<{ status: number; body: any }> {
-  const res = await fetch(portal.url + path);
-  return { status: res.status, body: await res.json() };
-}
-
-/** Polls until the predicate holds (or fails after timeoutMs with the last value). */
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** The embedded Meilisearch's URL and pid, from the state file npm start writes. */
-function meiliState(): { url: string; pid: number } {
-  return JSON.parse(readFileSync(join(portal.dataDir, 'meilisearch.json'), 'utf8')) as { url: string; pid: number };
-}
+/** GET a JSON answer of this file's portal. */
+const getJson = (path: string) => getPortalJson(portal, path);
+/** The embedded Meilisearch's URL and pid (state file of npm start). */
+const meiliState = () => readMeiliState(portal);
+/** Polls every 50 ms until the predicate holds (60 s by default). */
+const until = <T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000) => poll(read, ok, timeoutMs, 50);
 
 /** The pid of the embedded Meilisearch, or 0 while the supervisor is replacing its state file after a restart. */
 function meiliPidNow(): number {

@@ -1,32 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortal, type RunningPortal } from '../../helpers/portal';
+import { until } from '../../helpers/poll';
+import { getJson as getPortalJson, meiliState as readMeiliState, startPortal, type RunningPortal } from '../../helpers/portal';
 import { isRunning } from '../../helpers/processes';
 
 let portal: RunningPortal;
 
-/** GET a JSON endpoint of the portal. */
-async function getJson(path: string): Promise<{ status: number; body: any }> {
-  const res = await fetch(portal.url + path);
-  return { status: res.status, body: await res.json() };
-}
-
-/** Polls until the predicate holds (or fails after timeoutMs with the last value). */
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** The embedded Meilisearch's URL and pid, from the state file npm start writes (and npm run reindex reads). */
-function meiliState(): { url: string; pid: number } {
-  return JSON.parse(readFileSync(join(portal.dataDir, 'meilisearch.json'), 'utf8')) as { url: string; pid: number };
-}
+/** GET a JSON answer of this file's portal. */
+const getJson = (path: string) => getPortalJson(portal, path);
+/** The embedded Meilisearch's URL and pid (state file of npm start). */
+const meiliState = () => readMeiliState(portal);
 
 /** pid of the embedded Meilisearch. */
 function meiliPid(): number {
