@@ -15,7 +15,7 @@ import { SeedFileError } from '../src/server/db/seed';
 import { markPortalRunning } from '../src/server/db/portal-lock';
 import { SettingsError } from '../src/server/settings';
 import { readServerConfig } from '../src/server/config';
-import { storageProblem } from '../src/server/db/storage-errors';
+import { fileErrorProblem, storageProblem } from '../src/server/db/storage-errors';
 import { startSearchServer, wakeSearchWorker } from '../src/server/search/embedded';
 import { portInUse, superviseServer } from './lib/supervisor';
 
@@ -132,8 +132,7 @@ void wakeSearchWorker(process.env.HOST!, Number(process.env.PORT));
 
 /** Whether opening the store failed because DATA_DIR cannot be written (read-only file system, no permission, full). */
 function dataDirProblem(error: unknown): string | null {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'read-only or not writable';
-  if (code === 'ENOSPC') return 'full';
+  const fileProblem = fileErrorProblem(error);
+  if (fileProblem) return fileProblem === 'read-only' ? 'read-only or not writable' : 'full';
   return storageProblem(error);
 }

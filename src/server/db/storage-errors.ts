@@ -42,10 +42,16 @@ export function folderProblem(dir: string): StorageProblem | null {
     writeFileSync(probe, 'probe');
     unlinkSync(probe);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'read-only';
-    if (code === 'ENOSPC' || code === 'EDQUOT') return 'full';
+    return fileErrorProblem(error);
   }
+  return null;
+}
+
+/** The storage problem behind a failed file operation of node (its errno code), or null for any other error. */
+export function fileErrorProblem(error: unknown): StorageProblem | null {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'read-only';
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'full';
   return null;
 }
 
